@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { StartupNotice } from '../../shared/contract'
+import { DatabaseFromTheFutureError, migrate } from './migrate'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations'
+
+export const DATABASE_FILE = 'stillwell.db'
+
+/** Written to `PRAGMA application_id` so another program's SQLite file is never mistaken for ours ("STIL"). */
+export const APPLICATION_ID = 0x5354494c
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+export class StorageUnavailableError extends Error {
+  constructor(
+    readonly dataDir: string,
+    cause: unknown
+  ) {
+    super(
+      `Stillwell cannot open its data folder (${dataDir}): ${describe(cause)}. ` +
+        'Check that the folder exists, that you may write to it, and that the disk is not full. Nothing was changed.'
+    )
+    this.name = 'StorageUnavailableError'
+  }
+}
+
+export { DatabaseFromTheFutureError }
+
+export interface OpenedDatabase {
+  db: Database.Database
+  path: string
+  schemaVersion: number
+  /** What the user must be told, e.g. that a damaged file was moved aside. */
+  notices: StartupNotice[]
+}
+
+export interface OpenOptions {
+  dataDir: string
+  /** Injected so tests can name moved-aside files deterministically. */
+  now?: () => Date
+  /** Path to a better-sqlite3 binary built for this runtime (Electron uses its own build). */
+  nativeBinding?: string
+}
+
+type Verdict = { kind: 'ok' } | { kind: 'move-aside'; reason: 'not-sqlite' | 'damaged' | 'foreign' }
+
+/**
+ * Opens (or creates) the one Stillwell database in `dataDir`.
+ *
+ * A file that is not SQLite, fails `quick_check`, or belongs to another
+ * program is renamed beside itself (never deleted) and a fresh database is
+ * started, with a notice saying where the old file went. A database written by
+ * a newer Stillwell is refused untouched (DatabaseFromTheFutureError).
+ */
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const { dataDir } = options
+  const now = options.now ?? (() => new Date())
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new StorageUnavailableError(dataDir, error)
+  }
+  const path = join(dataDir, DATABASE_FILE)
+  const notices: StartupNotice[] = []
+
+  if (existsSync(path) && !hasSqliteHeader(path)) {
+    notices.push(moveAside(path, 'not-sqlite', now()))
+  }
+
+  let db = connect(path, options)
+  const verdict = inspect(db)
+  if (verdict.kind === 'move-aside') {
+    db.close()
+    notices.push(moveAside(path, verdict.reason, now()))
+    db = connect(path, options)
+  }
+
+  try {
+    configure(db)
+    migrate(db, MIGRATIONS)
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+  } catch (error) {
+    db.close()
+    if (error instanceof DatabaseFromTheFutureError) throw error
+    throw new StorageUnavailableError(dataDir, error)
+  }
+  return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, notices }
+}
+
+function connect(path: string, options: OpenOptions): Database.Database {
+  try {
+    return new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  } catch (error) {
+    throw new StorageUnavailableError(options.dataDir, error)
+  }
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL')
+  // FULL: an entry the app reported as saved survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+}
+
+/** Decides whether the file can be used as it is. Reads only: nothing is written here. */
+function inspect(db: Database.Database): Verdict {
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number
+    const version = db.pragma('user_version', { simple: true }) as number
+    const objects = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n
+    if (appId !== APPLICATION_ID && appId !== 0) return { kind: 'move-aside', reason: 'foreign' }
+    if (appId === 0 && (objects > 0 || version > 0)) return { kind: 'move-aside', reason: 'foreign' }
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') return { kind: 'move-aside', reason: 'damaged' }
+    return { kind: 'ok' }
+  } catch (error) {
+    if (isCorruption(error)) return { kind: 'move-aside', reason: 'damaged' }
+    throw error
+  }
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))
+}
+
+function hasSqliteHeader(path: string): boolean {
+  if (statSync(path).size === 0) return true // SQLite treats an empty file as a new database.
+  const header = Buffer.alloc(SQLITE_HEADER.length)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, header, 0, header.length, 0)
+  } finally {
+    closeSync(fd)
+  }
+  return header.equals(SQLITE_HEADER)
+}
+
+const REASONS = {
+  'not-sqlite': 'was not a database file',
+  damaged: 'was damaged',
+  foreign: 'belongs to another program'
+} as const
+
+function moveAside(path: string, reason: keyof typeof REASONS, at: Date): StartupNotice {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+  let target = `${path}.${reason}-${stamp}`
+  for (let n = 2; existsSync(target); n++) target = `${path}.${reason}-${stamp}-${n}`
+  renameSync(path, target)
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
+  }
+  return {
+    id: `database-moved-aside:${stamp}`,
+    level: 'warning',
+    title: 'Your data file could not be opened',
+    message:
+      `The file Stillwell keeps your journal in ${REASONS[reason]}, so it was moved aside (not deleted) and a new, empty one was started. ` +
+      'If you have a backup, you can restore it. The old file is kept here:',
+    path: target
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}

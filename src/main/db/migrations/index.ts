@@ -1,0 +1,9 @@
+import { migration0001 } from './0001-settings'
+import type { Migration } from './types'
+
+/** Every migration the app has ever shipped, oldest first. Never edit a shipped one: add a new file. */
+export const MIGRATIONS: readonly Migration[] = [migration0001]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0)
+
+export type { Migration }

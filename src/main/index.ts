@@ -1,0 +1,150 @@
+/**
+ * The composition root of the desktop app: opens the database, builds the
+ * services, binds the handler table to IPC and creates the window and tray.
+ * Feature logic lives in services; this file only wires things together.
+ */
+import { app, BrowserWindow, dialog, Menu, nativeTheme, type Tray } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { EventName, EventPayload, Settings } from '../shared/contract'
+import { DatabaseFromTheFutureError, openDatabase, StorageUnavailableError, type OpenedDatabase } from './db/connection'
+import { bindIpc } from './ipc/electron-binding'
+import { createHandlers } from './ipc/handlers'
+import { electronSqliteBinding } from './paths'
+import { createServices, type Services } from './services'
+import { buildAppMenu } from './shell/menu'
+import { createTray } from './shell/tray'
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol'
+import { createMainWindow } from './windows/main-window'
+import { installSecurityGuards } from './windows/security'
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const allowedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+
+// Tests and power users can keep everything (database and Chromium's own files) in one folder.
+const dataDirOverride = process.env['STILLWELL_DATA_DIR']
+if (dataDirOverride) app.setPath('userData', dataDirOverride)
+
+app.setName('Stillwell')
+if (process.platform === 'win32') app.setAppUserModelId('org.stillwell.app')
+registerAppScheme()
+
+let mainWindow: BrowserWindow | null = null
+let tray: Tray | null = null
+let quitting = false
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Stillwell is running: it shows its window (see 'second-instance') and this one leaves.
+  app.quit()
+} else {
+  app.on('second-instance', () => showWindow())
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.whenReady().then(start, (error: unknown) => fatal('Stillwell could not start', error))
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData')
+  let opened: OpenedDatabase
+  try {
+    opened = openDatabase({ dataDir, nativeBinding: nativeBinding() })
+  } catch (error) {
+    fatal('Stillwell cannot open your data', error)
+    return
+  }
+
+  const services = createServices({
+    db: opened.db,
+    app: { name: 'Stillwell', version: app.getVersion(), shell: 'electron', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
+    notices: opened.notices
+  })
+
+  installSecurityGuards({ allowedOrigins, confirmExternal })
+  serveRenderer(join(__dirname, '../renderer'))
+  bindIpc(createHandlers(services), allowedOrigins, (message, error) => console.error(message, error))
+
+  applySettings(services.settings.get())
+  services.settings.onChange(applySettings)
+
+  Menu.setApplicationMenu(buildAppMenu({ navigate, quit: () => app.quit() }, !app.isPackaged))
+  tray = createTray(join(app.getAppPath(), 'resources', 'tray.png'), { open: showWindow, quit: () => app.quit() })
+  openWindow(services)
+
+  app.on('activate', () => showWindow())
+  app.on('window-all-closed', () => {
+    if (!services.settings.get().keepRunningInTray && process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    tray?.destroy()
+    opened.db.close()
+  })
+}
+
+function openWindow(services: Services): void {
+  const window = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.cjs'),
+    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    store: services.keyValue,
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png')
+  })
+  // Closing the window hides it while the tray keeps the app (and its reminders) running.
+  window.on('close', (event) => {
+    if (!quitting && services.settings.get().keepRunningInTray && tray) {
+      event.preventDefault()
+      window.hide()
+    }
+  })
+  window.on('closed', () => {
+    mainWindow = null
+  })
+  mainWindow = window
+}
+
+function showWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  mainWindow?.webContents.send(`event:${event}`, payload)
+}
+
+function navigate(route: string): void {
+  showWindow()
+  send('navigate', { route })
+}
+
+function applySettings(settings: Settings): void {
+  nativeTheme.themeSource = settings.theme
+}
+
+async function confirmExternal(url: string): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: url
+  }
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  return response === 0
+}
+
+function nativeBinding(): string | undefined {
+  const path = electronSqliteBinding(app.isPackaged, app.getAppPath(), process.resourcesPath)
+  if (existsSync(path)) return path
+  if (app.isPackaged) throw new Error(`The database engine is missing from this installation (${path}). Please reinstall Stillwell.`)
+  throw new Error(`better-sqlite3 has not been built for Electron yet (${path}). Run "npm run native:electron" or "npm start".`)
+}
+
+function fatal(title: string, error: unknown): void {
+  const expected = error instanceof DatabaseFromTheFutureError || error instanceof StorageUnavailableError
+  const message = error instanceof Error ? error.message : String(error)
+  if (!expected) console.error(title, error)
+  dialog.showErrorBox(title, message)
+  app.exit(1)
+}

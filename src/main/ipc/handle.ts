@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { AppError, contract, type AppErrorShape, type Channel, type Result } from '../../shared/contract'
+import type { HandlerTable } from './handlers'
+
+export interface HandleOptions {
+  /** Where unexpected failures are reported; their details never reach the renderer. */
+  log?: (message: string, error: unknown) => void
+}
+
+const MAX_MESSAGE_FIELDS = 20
+
+function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value)
+}
+
+/**
+ * The single entry point for every call from the renderer, whichever the
+ * transport. It never throws: unknown channels, malformed input and service
+ * failures all come back as `{ ok: false, error }`. Input is parsed before the
+ * handler runs, so a malformed payload cannot write anything.
+ */
+export async function handle(table: HandlerTable, channel: unknown, rawInput: unknown, options: HandleOptions = {}): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return fail({ code: 'unknown-channel', message: `There is no channel called ${JSON.stringify(String(channel).slice(0, 80))}.` })
+  }
+  const parsed = contract[channel].input.safeParse(rawInput)
+  if (!parsed.success) return fail(invalidInput(parsed.error))
+
+  try {
+    const handler = table[channel] as (input: unknown) => unknown
+    const value = await handler(parsed.data)
+    return { ok: true, value }
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.toShape())
+    options.log?.(`Channel ${channel} failed`, error)
+    return fail({ code: 'internal', message: 'Something went wrong on our side. Nothing you entered was lost; please try again.' })
+  }
+}
+
+function fail(error: AppErrorShape): Result<never> {
+  return { ok: false, error }
+}
+
+function invalidInput(error: z.ZodError): AppErrorShape {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues.slice(0, MAX_MESSAGE_FIELDS)) {
+    const key = issue.path.map(String).join('.') || '(input)'
+    fields[key] ??= issue.message
+  }
+  return { code: 'invalid-input', message: 'Some of what was entered is not valid.', fields }
+}

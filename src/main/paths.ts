@@ -1,0 +1,11 @@
+import { join } from 'node:path'
+
+/**
+ * better-sqlite3 is compiled once per runtime. node_modules keeps the build
+ * for Node (tests, web harness); the Electron build lives in .native/electron
+ * during development (scripts/electron-native.mjs) and in resources/native in
+ * packages. Returns where the Electron build is.
+ */
+export function electronSqliteBinding(isPackaged: boolean, appPath: string, resourcesPath: string): string {
+  return isPackaged ? join(resourcesPath, 'native', 'better_sqlite3.node') : join(appPath, '.native', 'electron', 'better_sqlite3.node')
+}

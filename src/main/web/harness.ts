@@ -1,0 +1,84 @@
+/**
+ * `npm run web`: the Stillwell renderer in an ordinary browser, backed by the
+ * real services and a real SQLite file. Development and tests only; never
+ * packaged. Options: --port N (default 5199, 0 picks a free one),
+ * --data-dir DIR (default $STILLWELL_DATA_DIR or a fresh temporary folder).
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { NotificationEvent } from '../../shared/contract'
+import { openDatabase } from '../db/connection'
+import { createHandlers } from '../ipc/handlers'
+import { createServices } from '../services'
+import type { Notifier } from '../services/notifier'
+import { createHarnessServer } from './server'
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' } },
+  strict: true
+})
+
+const port = Number(values.port)
+if (!Number.isInteger(port) || port < 0 || port > 65535) exit(`--port must be a number from 0 to 65535, not "${values.port}".`)
+const dataDir = resolve(values['data-dir'] ?? process.env['STILLWELL_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'stillwell-')))
+
+let opened: ReturnType<typeof openDatabase>
+try {
+  opened = openDatabase({ dataDir })
+} catch (error) {
+  exit(error instanceof Error ? error.message : String(error))
+}
+for (const notice of opened.notices) console.error(`${notice.title}: ${notice.message} ${notice.path ?? ''}`)
+
+const version = process.env['npm_package_version'] ?? '0.0.0'
+const services = createServices({
+  db: opened.db,
+  app: { name: 'Stillwell', version, shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
+  notices: opened.notices
+})
+const log = (message: string, error: unknown): void => console.error(message, error)
+const harness = createHarnessServer({
+  handlers: createHandlers(services),
+  rendererDir: join(__dirname, '../renderer'),
+  token: randomBytes(24).toString('base64url'),
+  log
+})
+
+// Reminders show up on stdout (for tests and scripts) and inside the page.
+export const notifier: Notifier = {
+  show(notification: NotificationEvent) {
+    process.stdout.write(`${JSON.stringify({ notification })}\n`)
+    harness.broadcast('notification', notification)
+  }
+}
+
+harness.listen(port).then(
+  (actual) => {
+    console.log(`Stillwell web harness: http://127.0.0.1:${actual}`)
+    console.log(`Data folder: ${dataDir}`)
+  },
+  (error: unknown) => {
+    const busy = (error as { code?: string }).code === 'EADDRINUSE'
+    exit(busy ? `Port ${port} is already in use. Pick another with --port N.` : String(error))
+  }
+)
+
+let stopping = false
+function stop(): void {
+  if (stopping) return
+  stopping = true
+  void harness.close().then(() => {
+    opened.db.close()
+    process.exit(0)
+  })
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+
+function exit(message: string): never {
+  console.error(`Stillwell web harness: ${message}`)
+  process.exit(1)
+}

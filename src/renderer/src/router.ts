@@ -1,0 +1,46 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { useSettingsStore } from './stores/settings'
+
+export const SECTIONS = [
+  { name: 'today', path: '/today', label: 'Today' },
+  { name: 'journal', path: '/journal', label: 'Journal' },
+  { name: 'insights', path: '/insights', label: 'Insights' },
+  { name: 'planner', path: '/planner', label: 'Planner' },
+  { name: 'reader', path: '/reader', label: 'Reader' },
+  { name: 'settings', path: '/settings', label: 'Settings' }
+] as const
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/today' },
+  { path: '/welcome', name: 'welcome', component: () => import('./features/onboarding/WelcomeView.vue'), meta: { title: 'Welcome' } },
+  { path: '/today', name: 'today', component: () => import('./features/today/TodayView.vue'), meta: { title: 'Today' } },
+  { path: '/journal', name: 'journal', component: () => import('./features/journal/JournalView.vue'), meta: { title: 'Journal' } },
+  { path: '/insights', name: 'insights', component: () => import('./features/insights/InsightsView.vue'), meta: { title: 'Insights' } },
+  { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
+  { path: '/reader', name: 'reader', component: () => import('./features/reader/ReaderView.vue'), meta: { title: 'Reader' } },
+  {
+    path: '/settings/:section?',
+    name: 'settings',
+    component: () => import('./features/settings/SettingsView.vue'),
+    meta: { title: 'Settings' }
+  },
+  { path: '/:unknown(.*)*', redirect: '/today' }
+]
+
+export function createAppRouter(): Router {
+  const router = createRouter({ history: createWebHashHistory(), routes })
+
+  // Until the first-run screen is done, every route leads to it; afterwards it is skipped.
+  router.beforeEach(async (to) => {
+    const settings = await useSettingsStore().load()
+    if (!settings.onboarded && to.name !== 'welcome') return { name: 'welcome' }
+    if (settings.onboarded && to.name === 'welcome') return { name: 'today' }
+    return true
+  })
+
+  router.afterEach((to) => {
+    const title = typeof to.meta['title'] === 'string' ? to.meta['title'] : ''
+    document.title = title ? `${title} · Stillwell` : 'Stillwell'
+  })
+  return router
+}

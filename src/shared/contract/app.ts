@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+/** Something the user must be told once the window is up (for example a database moved aside). */
+export const StartupNoticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** A file the notice is about, shown so the user can find it. */
+  path: z.string().optional()
+})
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** 'electron' for the desktop app, 'web' for the development and test harness. */
+  shell: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  notices: z.array(StartupNoticeSchema)
+})
+
+export type StartupNotice = z.infer<typeof StartupNoticeSchema>
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+export const appChannels = {
+  'app.info': { input: z.undefined(), output: AppInfoSchema },
+  'app.dismissNotice': { input: z.object({ id: z.string().max(200) }).strict(), output: z.null() }
+} as const
+
+/** Messages the main side pushes to the renderer (no reply). */
+export const NotificationEventSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** Where clicking it takes the user, as an in-app route. */
+  route: z.string().optional(),
+  at: z.string()
+})
+
+export type NotificationEvent = z.infer<typeof NotificationEventSchema>
+
+export const appEvents = {
+  notification: NotificationEventSchema,
+  /** The shell asks the renderer to show a route (tray menu, notification click). */
+  navigate: z.object({ route: z.string() })
+} as const

@@ -1,0 +1,17 @@
+/**
+ * The channel names alone, with no validator code, so the sandboxed preload can
+ * build its api object without bundling zod. `tests/unit/contract.test.ts`
+ * checks this list against the contract, so the two cannot drift apart.
+ */
+export const CHANNELS = [
+  'app.info',
+  'app.dismissNotice',
+  'settings.get',
+  'settings.update',
+  'settings.completeOnboarding'
+] as const
+
+export const EVENTS = ['notification', 'navigate'] as const
+
+export type ChannelName = (typeof CHANNELS)[number]
+export type EventName = (typeof EVENTS)[number]
