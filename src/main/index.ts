@@ -3,7 +3,7 @@
  * services, binds the handler table to IPC and creates the window and tray.
  * Feature logic lives in services; this file only wires things together.
  */
-import { app, BrowserWindow, dialog, Menu, nativeTheme, type Tray } from 'electron'
+import { app, type BrowserWindow, dialog, Menu, nativeTheme, type Tray } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventName, EventPayload, Settings } from '../shared/contract'
@@ -56,7 +56,14 @@ function start(): void {
 
   const services = createServices({
     db: opened.db,
-    app: { name: 'Stillwell', version: app.getVersion(), shell: 'electron', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
+    app: {
+      name: 'Stillwell',
+      version: app.getVersion(),
+      shell: 'electron',
+      dataDir,
+      databasePath: opened.path,
+      schemaVersion: opened.schemaVersion
+    },
     notices: opened.notices
   })
 

@@ -68,13 +68,20 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     notices.push(moveAside(path, 'not-sqlite', now()))
   }
 
-  let db = connect(path, options)
-  const verdict = inspect(db)
-  if (verdict.kind === 'move-aside') {
-    db.close()
-    notices.push(moveAside(path, verdict.reason, now()))
-    db = connect(path, options)
+  if (existsSync(path)) {
+    // Inspect through a read-only connection: closing it can never checkpoint
+    // or remove a WAL file that still belongs to the file being judged.
+    const probe = connect(path, options, true)
+    let verdict: Verdict
+    try {
+      verdict = inspect(probe)
+    } finally {
+      probe.close()
+    }
+    if (verdict.kind === 'move-aside') notices.push(moveAside(path, verdict.reason, now()))
   }
+
+  const db = connect(path, options)
 
   try {
     configure(db)
@@ -88,9 +95,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, notices }
 }
 
-function connect(path: string, options: OpenOptions): Database.Database {
+function connect(path: string, options: OpenOptions, readonly = false): Database.Database {
   try {
-    return new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    return new Database(path, {
+      readonly,
+      fileMustExist: readonly,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    })
   } catch (error) {
     throw new StorageUnavailableError(options.dataDir, error)
   }

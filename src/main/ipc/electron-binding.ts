@@ -9,7 +9,11 @@ import { isAllowedUrl } from '../windows/security'
  * the main frame of one of the app's own pages; anything else (an iframe, a
  * page that somehow navigated elsewhere) is refused.
  */
-export function bindIpc(table: HandlerTable, allowedOrigins: readonly string[], log: (message: string, error: unknown) => void): () => void {
+export function bindIpc(
+  table: HandlerTable,
+  allowedOrigins: readonly string[],
+  log: (message: string, error: unknown) => void
+): () => void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame
     return frame !== null && frame.parent === null && isAllowedUrl(frame.url, allowedOrigins)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import { AppError, contract, type AppErrorShape, type Channel, type Result } from '../../shared/contract'
 import type { HandlerTable } from './handlers'
 
@@ -19,7 +19,12 @@ function isChannel(value: unknown): value is Channel {
  * failures all come back as `{ ok: false, error }`. Input is parsed before the
  * handler runs, so a malformed payload cannot write anything.
  */
-export async function handle(table: HandlerTable, channel: unknown, rawInput: unknown, options: HandleOptions = {}): Promise<Result<unknown>> {
+export async function handle(
+  table: HandlerTable,
+  channel: unknown,
+  rawInput: unknown,
+  options: HandleOptions = {}
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return fail({ code: 'unknown-channel', message: `There is no channel called ${JSON.stringify(String(channel).slice(0, 80))}.` })
   }

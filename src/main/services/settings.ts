@@ -1,12 +1,5 @@
 import type { z } from 'zod'
-import {
-  AppError,
-  DEFAULT_SETTINGS,
-  SettingsSchema,
-  type Onboarding,
-  type Settings,
-  type SettingsPatch
-} from '../../shared/contract'
+import { AppError, DEFAULT_SETTINGS, SettingsSchema, type Onboarding, type Settings, type SettingsPatch } from '../../shared/contract'
 import type { KeyValueStore } from '../db/key-value'
 
 type SettingKey = keyof Settings

@@ -16,7 +16,11 @@ export function buildAppMenu(actions: MenuActions, devTools: boolean): Menu {
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
-      submenu: [{ role: 'close', label: 'Close Window' }, { type: 'separator' }, { label: 'Quit Stillwell', accelerator: 'CmdOrCtrl+Q', click: actions.quit }]
+      submenu: [
+        { role: 'close', label: 'Close Window' },
+        { type: 'separator' },
+        { label: 'Quit Stillwell', accelerator: 'CmdOrCtrl+Q', click: actions.quit }
+      ]
     },
     { role: 'editMenu' },
     {

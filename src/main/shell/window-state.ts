@@ -11,11 +11,16 @@ interface SavedState {
 }
 
 /** The last window size and position, if it is still on a connected display. */
-export function loadWindowState(store: KeyValueStore): { bounds: Partial<Rectangle> & { width: number; height: number }; maximized: boolean } {
+export function loadWindowState(store: KeyValueStore): {
+  bounds: Partial<Rectangle> & { width: number; height: number }
+  maximized: boolean
+} {
   const saved = store.get(KEY) as Partial<SavedState> | undefined
   const b = saved?.bounds
   if (!b || ![b.x, b.y, b.width, b.height].every(Number.isFinite)) return { bounds: DEFAULT, maximized: false }
-  const visible = screen.getAllDisplays().some(({ workArea: a }) => b.x < a.x + a.width && b.x + b.width > a.x && b.y < a.y + a.height && b.y + b.height > a.y)
+  const visible = screen
+    .getAllDisplays()
+    .some(({ workArea: a }) => b.x < a.x + a.width && b.x + b.width > a.x && b.y < a.y + a.height && b.y + b.height > a.y)
   const size = { width: Math.max(b.width, MIN_SIZE.width), height: Math.max(b.height, MIN_SIZE.height) }
   return { bounds: visible ? { ...size, x: b.x, y: b.y } : size, maximized: saved?.maximized === true }
 }

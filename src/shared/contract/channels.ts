@@ -3,13 +3,7 @@
  * build its api object without bundling zod. `tests/unit/contract.test.ts`
  * checks this list against the contract, so the two cannot drift apart.
  */
-export const CHANNELS = [
-  'app.info',
-  'app.dismissNotice',
-  'settings.get',
-  'settings.update',
-  'settings.completeOnboarding'
-] as const
+export const CHANNELS = ['app.info', 'app.dismissNotice', 'settings.get', 'settings.update', 'settings.completeOnboarding'] as const
 
 export const EVENTS = ['notification', 'navigate'] as const
 

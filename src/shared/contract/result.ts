@@ -2,15 +2,7 @@
  * What every IPC call answers. The main side never throws across the bridge:
  * a failure is a value the renderer can show.
  */
-export const ERROR_CODES = [
-  'invalid-input',
-  'unknown-channel',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'unavailable',
-  'internal'
-] as const
+export const ERROR_CODES = ['invalid-input', 'unknown-channel', 'forbidden', 'not-found', 'conflict', 'unavailable', 'internal'] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

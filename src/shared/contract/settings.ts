@@ -1,10 +1,7 @@
 import { z } from 'zod'
 import { AGE_BANDS, DEFAULT_SETTINGS as DEFAULTS, LIFE_STAGES, SEXES, THEMES, type SettingsValues } from '../domain/profile'
 
-const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:30.')
-
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:30.')
 
 export const ProfileSchema = z
   .object({

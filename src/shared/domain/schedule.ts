@@ -1,0 +1,433 @@
+// Pure scheduling logic for evening reminders (issue 6). No I/O, no timers:
+// callers inject the clock (`nowMs`) and the IANA time zone.
+//
+// Rules (all local wall-clock, in the given IANA zone):
+// - An evening is named by the local date it begins (`eveningDate`). Its
+//   bedtime comes from `bedtimes[isoWeekday(eveningDate)]`. A bedtime earlier
+//   than 12:00 is after midnight, i.e. on the calendar day after the evening
+//   ('00:30' on Friday's evening is Saturday 00:30).
+// - wind-down = bedtime − leadMinutes, subtracted on the wall clock (so across
+//   a DST change the real gap to lights-out can be an hour shorter or longer).
+//   lights-out = bedtime. morning-log = morningLog.time on the calendar day
+//   after the evening, and carries that evening's date (the night it asks about).
+// - A wall time inside a DST gap (skipped hour) resolves to the instant the
+//   clock jumps to (e.g. 02:30 on a 02:00→03:00 night fires at 03:00). A wall
+//   time inside a repeated hour resolves once, to its first occurrence.
+// - An evening produces nothing (none of the three kinds) when reminders are
+//   disabled, its weekday has no bedtime, its date is in skipDates, or its date
+//   is on or before pausedUntil.
+// - Malformed 'HH:MM' values mean "no reminder" rather than throwing: a bad
+//   setting must not crash the scheduler. Use isWallTime() to validate input.
+//   leadMinutes is clamped to 0–240 and graceMinutes to 0–720.
+
+import { IANAZone } from 'luxon'
+import {
+  ISO_WEEKDAYS,
+  REMINDER_KINDS,
+  type IsoDate,
+  type IsoWeekday,
+  type Occurrence,
+  type Plan,
+  type PlanInput,
+  type ReminderKind,
+  type ReminderSettings,
+  type WallTime
+} from './schedule-types'
+
+export * from './schedule-types'
+
+const MINUTE_MS = 60_000
+const HOUR_MS = 60 * MINUTE_MS
+const DAY_MS = 24 * HOUR_MS
+const MINUTES_PER_DAY = 24 * 60
+
+/** Bedtimes before this hour belong to the previous evening (after midnight). */
+export const AFTER_MIDNIGHT_BEFORE_HOUR = 12
+export const MAX_LEAD_MINUTES = 240
+export const MAX_GRACE_MINUTES = 720
+/** planDue never reports anything older than this, however long the machine slept. */
+export const LOOKBACK_DAYS = 14
+/** nextOccurrence looks this far ahead (covers a single active weekday). */
+export const NEXT_SEARCH_DAYS = 8
+
+// ---------------------------------------------------------------------------
+// Calendar and wall-clock primitives.
+//
+// A "wall" value is a local date and time encoded as if it were a UTC epoch
+// in milliseconds. Arithmetic on it is plain calendar/clock arithmetic with no
+// DST; resolveWall() turns it into a real instant for a zone.
+// A "day" is a whole number of days since 1970-01-01 (a local calendar date).
+
+const WALL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/
+const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function isWallTime(value: unknown): value is WallTime {
+  return typeof value === 'string' && WALL_TIME_PATTERN.test(value)
+}
+
+/** Minutes since midnight, or null when not a valid 'HH:MM'. */
+function parseWallTime(value: string | null | undefined): number | null {
+  const match = value == null ? null : WALL_TIME_PATTERN.exec(value)
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null
+}
+
+function formatWallTime(minutes: number): WallTime {
+  const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY
+  return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`
+}
+
+/** Day number of a 'YYYY-MM-DD' date, or null when malformed or not a real date. */
+function parseIsoDate(value: string | null | undefined): number | null {
+  const match = value == null ? null : ISO_DATE_PATTERN.exec(value)
+  if (!match) return null
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const ms = Date.UTC(year, month - 1, day)
+  const check = new Date(ms)
+  // Date.UTC rolls 2026-02-30 over to March; reject instead.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+  return ms / DAY_MS
+}
+
+function formatIsoDate(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+function isoWeekdayOf(day: number): IsoWeekday {
+  // 1970-01-01 (day 0) was a Thursday, ISO weekday 4.
+  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+function clampMinutes(value: number, max: number, fallback: number): number {
+  if (!Number.isFinite(value)) return fallback
+  return Math.min(max, Math.max(0, Math.round(value)))
+}
+
+// ---------------------------------------------------------------------------
+// Time-zone resolution.
+
+function zoneFor(name: string): IANAZone {
+  const zone = IANAZone.create(name)
+  if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${name}`)
+  return zone
+}
+
+function offsetMs(zone: IANAZone, instant: number): number {
+  return zone.offset(instant) * MINUTE_MS
+}
+
+/** The local calendar day at an instant. */
+function localDayOf(zone: IANAZone, instant: number): number {
+  return Math.floor((instant + offsetMs(zone, instant)) / DAY_MS)
+}
+
+// Offset lookups go through Intl and cost microseconds each; a periodic check
+// re-resolves the same few evenings every time, so remember recent answers.
+// Time-zone rules do not change while the process runs, so this stays pure.
+const RESOLVE_CACHE_LIMIT = 4096
+const resolveCache = new Map<string, number>()
+
+/**
+ * The instant at which the zone's clock shows `wall`. Repeated hour: the
+ * first occurrence. Skipped hour: the instant the clock jumps forward.
+ */
+function resolveWall(zone: IANAZone, wall: number): number {
+  const cacheKey = `${zone.name} ${wall}`
+  const cached = resolveCache.get(cacheKey)
+  if (cached !== undefined) return cached
+  const instant = resolveWallUncached(zone, wall)
+  if (resolveCache.size >= RESOLVE_CACHE_LIMIT) resolveCache.clear()
+  resolveCache.set(cacheKey, instant)
+  return instant
+}
+
+function resolveWallUncached(zone: IANAZone, wall: number): number {
+  // Offsets a day either side cover any single transition near `wall`.
+  const offsetBefore = offsetMs(zone, wall - DAY_MS)
+  const offsetAfter = offsetMs(zone, wall + DAY_MS)
+  const valid = [wall - offsetBefore, wall - offsetAfter].filter((instant) => offsetMs(zone, instant) === wall - instant)
+  if (valid.length > 0) return Math.min(...valid)
+  if (offsetAfter <= offsetBefore) return wall - offsetBefore // unreachable for real tz data
+  // In a gap: before the jump the clock had not reached `wall`, after it the
+  // clock is already past it. The first instant on the new offset is the answer.
+  return firstInstantWithOffset(zone, wall - offsetAfter, wall - offsetBefore, offsetAfter)
+}
+
+/** Binary search in (lo, hi] for the first instant whose offset is `target`. */
+function firstInstantWithOffset(zone: IANAZone, lo: number, hi: number, target: number): number {
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (offsetMs(zone, mid) === target) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+// ---------------------------------------------------------------------------
+// Evening rules.
+
+/** Settings parsed and clamped once per call. */
+interface Rules {
+  enabled: boolean
+  bedtimeMinutes: Map<IsoWeekday, number>
+  leadMinutes: number
+  lightsOut: boolean
+  morningMinutes: number | null
+  skipDays: Set<number>
+  pausedThroughDay: number | null
+  graceMs: number
+}
+
+function compileRules(settings: ReminderSettings): Rules {
+  const bedtimeMinutes = new Map<IsoWeekday, number>()
+  for (const weekday of ISO_WEEKDAYS) {
+    const minutes = parseWallTime(settings.bedtimes[weekday])
+    if (minutes !== null) bedtimeMinutes.set(weekday, minutes)
+  }
+  const skipDays = new Set<number>()
+  for (const date of settings.skipDates) {
+    const day = parseIsoDate(date)
+    if (day !== null) skipDays.add(day)
+  }
+  return {
+    enabled: settings.enabled,
+    bedtimeMinutes,
+    leadMinutes: clampMinutes(settings.leadMinutes, MAX_LEAD_MINUTES, 45),
+    lightsOut: settings.lightsOut,
+    morningMinutes: settings.morningLog.enabled ? parseWallTime(settings.morningLog.time) : null,
+    skipDays,
+    pausedThroughDay: parseIsoDate(settings.pausedUntil),
+    graceMs: clampMinutes(settings.graceMinutes, MAX_GRACE_MINUTES, 30) * MINUTE_MS
+  }
+}
+
+/** Bedtime of an evening as a wall value, ignoring skip/pause/enabled. */
+function bedtimeWall(rules: Rules, day: number): number | null {
+  const minutes = rules.bedtimeMinutes.get(isoWeekdayOf(day))
+  if (minutes === undefined) return null
+  const afterMidnight = minutes < AFTER_MIDNIGHT_BEFORE_HOUR * 60
+  return (afterMidnight ? day + 1 : day) * DAY_MS + minutes * MINUTE_MS
+}
+
+function isEveningActive(rules: Rules, day: number): boolean {
+  if (!rules.enabled || rules.skipDays.has(day)) return false
+  return rules.pausedThroughDay === null || day > rules.pausedThroughDay
+}
+
+function occurrencesOfEvening(rules: Rules, zone: IANAZone, day: number): Occurrence[] {
+  if (!isEveningActive(rules, day)) return []
+  const bedtime = bedtimeWall(rules, day)
+  if (bedtime === null) return []
+  const walls: Array<[ReminderKind, number]> = [['wind-down', bedtime - rules.leadMinutes * MINUTE_MS]]
+  if (rules.lightsOut) walls.push(['lights-out', bedtime])
+  if (rules.morningMinutes !== null) {
+    walls.push(['morning-log', (day + 1) * DAY_MS + rules.morningMinutes * MINUTE_MS])
+  }
+  const eveningDate = formatIsoDate(day)
+  return walls.map(([kind, wall]) => ({ kind, eveningDate, dueMs: resolveWall(zone, wall) }))
+}
+
+function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return a.dueMs - b.dueMs || REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind)
+}
+
+function collectBetween(rules: Rules, zone: IANAZone, fromMs: number, toMs: number): Occurrence[] {
+  if (!(toMs > fromMs)) return []
+  // An evening's reminders fall between 08:00 on its own date (earliest
+  // bedtime 12:00 minus the longest lead) and the end of the next day, so
+  // starting two local days early catches every one due after fromMs.
+  const firstDay = localDayOf(zone, fromMs) - 2
+  const lastDay = localDayOf(zone, toMs)
+  const found: Occurrence[] = []
+  for (let day = firstDay; day <= lastDay; day++) {
+    for (const occurrence of occurrencesOfEvening(rules, zone, day)) {
+      if (occurrence.dueMs > fromMs && occurrence.dueMs <= toMs) found.push(occurrence)
+    }
+  }
+  return found.sort(compareOccurrences)
+}
+
+// ---------------------------------------------------------------------------
+// Public API.
+
+/** Identity of a reminder: one per kind per evening, whatever the zone or clock. */
+export function occurrenceKey(occurrence: Pick<Occurrence, 'kind' | 'eveningDate'>): string {
+  return `${occurrence.kind}:${occurrence.eveningDate}`
+}
+
+/** Every due reminder with fromMs < dueMs ≤ toMs, in due order. */
+export function occurrencesBetween(settings: ReminderSettings, zone: string, fromMs: number, toMs: number): Occurrence[] {
+  return collectBetween(compileRules(settings), zoneFor(zone), fromMs, toMs)
+}
+
+/** The first reminder strictly after nowMs within NEXT_SEARCH_DAYS, or null. */
+export function nextOccurrence(settings: ReminderSettings, zone: string, nowMs: number): Occurrence | null {
+  const rules = compileRules(settings)
+  return collectBetween(rules, zoneFor(zone), nowMs, nowMs + NEXT_SEARCH_DAYS * DAY_MS)[0] ?? null
+}
+
+/**
+ * The bedtime instant of an evening (for the routine's countdown), ignoring
+ * skip, pause and the master switch; null when that weekday has no bedtime.
+ */
+export function bedtimeInstant(settings: ReminderSettings, zone: string, eveningDate: IsoDate): number | null {
+  const day = parseIsoDate(eveningDate)
+  if (day === null) return null
+  const wall = bedtimeWall(compileRules(settings), day)
+  return wall === null ? null : resolveWall(zoneFor(zone), wall)
+}
+
+/**
+ * Decides what to do with reminders that became due since the last check.
+ *
+ * - Looks at occurrences in (lastCheckedMs, nowMs], but never further back
+ *   than LOOKBACK_DAYS, so a machine asleep for a month reports at most two
+ *   weeks of missed evenings. Anything older is silently dropped.
+ * - Occurrences whose key is in firedKeys are ignored. The caller must add the
+ *   keys of both `fire` and `missed` to its persisted set, and store nowMs as
+ *   the next lastCheckedMs.
+ * - Each remaining occurrence fires if nowMs − dueMs ≤ grace, otherwise it is
+ *   missed. If several of the same kind are within grace (only possible with a
+ *   very large grace), only the newest fires and the older ones are missed.
+ * - Clock jumped back (lastCheckedMs ≥ nowMs): the window is empty, nothing
+ *   fires. Once the caller stores the earlier nowMs, the replayed period is
+ *   scanned again but already-handled keys keep it from firing twice.
+ * - Time-zone change: keys are per evening date, so flying west does not
+ *   repeat tonight's reminder at the new local time.
+ */
+export function planDue(settings: ReminderSettings, zone: string, input: PlanInput): Plan {
+  const { nowMs, firedKeys } = input
+  if (!Number.isFinite(nowMs)) return { fire: [], missed: [] }
+  const lastChecked = Number.isFinite(input.lastCheckedMs) ? input.lastCheckedMs : nowMs
+  const windowStart = Math.max(lastChecked, nowMs - LOOKBACK_DAYS * DAY_MS)
+  const rules = compileRules(settings)
+
+  const seen = new Set<string>()
+  const eligible: Occurrence[] = []
+  const missed: Occurrence[] = []
+  for (const occurrence of collectBetween(rules, zoneFor(zone), windowStart, nowMs)) {
+    const key = occurrenceKey(occurrence)
+    if (firedKeys.has(key) || seen.has(key)) continue
+    seen.add(key)
+    if (nowMs - occurrence.dueMs <= rules.graceMs) eligible.push(occurrence)
+    else missed.push(occurrence)
+  }
+
+  const fire = newestPerKind(eligible)
+  for (const occurrence of eligible) {
+    if (!fire.includes(occurrence)) missed.push(occurrence)
+  }
+  return { fire, missed: missed.sort(compareOccurrences) }
+}
+
+/** Keeps only the latest occurrence of each kind, so a late check never floods. */
+function newestPerKind(occurrences: Occurrence[]): Occurrence[] {
+  const newest = new Map<ReminderKind, Occurrence>()
+  for (const occurrence of occurrences) newest.set(occurrence.kind, occurrence) // input is sorted
+  return occurrences.filter((occurrence) => newest.get(occurrence.kind) === occurrence)
+}
+
+// ---------------------------------------------------------------------------
+// Human-readable summary.
+
+const WEEKDAY_NAMES: Record<IsoWeekday, string> = {
+  1: 'Mon',
+  2: 'Tue',
+  3: 'Wed',
+  4: 'Thu',
+  5: 'Fri',
+  6: 'Sat',
+  7: 'Sun'
+}
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+export interface DescribeOptions {
+  /** Today's local date; when given, a pause that has already ended is ignored. */
+  today?: IsoDate
+}
+
+/**
+ * One sentence for the settings screen and tray, e.g.
+ * "Wind-down reminder at 21:45 on weeknights and at 22:45 on weekends, and a
+ * lights-out reminder at bedtime". Times shown are wind-down times. Weekdays
+ * sharing a time are grouped: all seven → "every evening", Mon–Fri →
+ * "on weeknights", Sat+Sun → "on weekends", three or more consecutive days
+ * (wrapping past Sunday) → a range such as "Sun–Thu", otherwise a list.
+ */
+export function describeSchedule(settings: ReminderSettings, options: DescribeOptions = {}): string {
+  const rules = compileRules(settings)
+  if (!rules.enabled || rules.bedtimeMinutes.size === 0) return 'Reminders are off'
+
+  const groups = groupWeekdaysByTime(rules)
+  const windDown = `Wind-down reminder ${joinList(groups.map(([time, days]) => `at ${time} ${describeDays(days)}`))}`
+  const extras: string[] = []
+  if (rules.lightsOut) extras.push('a lights-out reminder at bedtime')
+  if (rules.morningMinutes !== null) {
+    extras.push(`a morning reminder at ${formatWallTime(rules.morningMinutes)} to log the night`)
+  }
+  // A serial comma keeps "… and at 22:45 on weekends, and a lights-out …" readable.
+  const schedule = joinList([windDown, ...extras], groups.length > 1)
+
+  const pausedThrough = rules.pausedThroughDay
+  const todayDay = options.today === undefined ? null : parseIsoDate(options.today)
+  const paused = pausedThrough !== null && (todayDay === null || pausedThrough >= todayDay)
+  if (!paused) return schedule
+  const resumes = describeDate(pausedThrough + 1)
+  return `Reminders are paused until ${resumes}; then ${schedule.charAt(0).toLowerCase()}${schedule.slice(1)}`
+}
+
+/** [wind-down time, weekdays] pairs, ordered by their earliest weekday. */
+function groupWeekdaysByTime(rules: Rules): Array<[WallTime, IsoWeekday[]]> {
+  const byTime = new Map<WallTime, IsoWeekday[]>()
+  for (const weekday of ISO_WEEKDAYS) {
+    const bedtime = rules.bedtimeMinutes.get(weekday)
+    if (bedtime === undefined) continue
+    const time = formatWallTime(bedtime - rules.leadMinutes)
+    byTime.set(time, [...(byTime.get(time) ?? []), weekday])
+  }
+  return [...byTime.entries()]
+}
+
+function describeDays(days: IsoWeekday[]): string {
+  const set = new Set(days)
+  if (set.size === 7) return 'every evening'
+  if (set.size === 5 && [1, 2, 3, 4, 5].every((d) => set.has(d as IsoWeekday))) return 'on weeknights'
+  if (set.size === 2 && set.has(6) && set.has(7)) return 'on weekends'
+  return `on ${joinList(weekdayRuns(set).flatMap(describeRun))}`
+}
+
+/** Runs of consecutive weekdays, wrapping Sunday→Monday, starting at a run's beginning. */
+function weekdayRuns(set: Set<IsoWeekday>): IsoWeekday[][] {
+  const previous = (d: IsoWeekday): IsoWeekday => (d === 1 ? 7 : d - 1) as IsoWeekday
+  const start = ISO_WEEKDAYS.find((d) => set.has(d) && !set.has(previous(d))) ?? 1
+  const runs: IsoWeekday[][] = []
+  for (let i = 0; i < 7; i++) {
+    const day = (((start - 1 + i) % 7) + 1) as IsoWeekday
+    if (!set.has(day)) continue
+    const current = runs[runs.length - 1]
+    if (current && current[current.length - 1] === previous(day)) current.push(day)
+    else runs.push([day])
+  }
+  return runs
+}
+
+function describeRun(run: IsoWeekday[]): string[] {
+  if (run.length < 3) return run.map((d) => WEEKDAY_NAMES[d])
+  return [`${WEEKDAY_NAMES[run[0]]}–${WEEKDAY_NAMES[run[run.length - 1]]}`]
+}
+
+function describeDate(day: number): string {
+  const date = new Date(day * DAY_MS)
+  const weekday = WEEKDAY_NAMES[isoWeekdayOf(day)]
+  return `${weekday} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+}
+
+/** "a", "a and b", "a, b and c" (with serialComma: "a, b, and c"; "a, and b"). */
+function joinList(items: string[], serialComma = false): string {
+  if (items.length <= 1) return items.join('')
+  const head = items.slice(0, -1).join(', ')
+  return `${head}${serialComma ? ',' : ''} and ${items[items.length - 1]}`
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHarnessServer, type HarnessServer } from '../../../src/main/web/server'
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
+import { startTestApp, type TestApp } from '../../support/app'
+
+const TOKEN = 'test-token-0123456789'
+let app: TestApp
+let harness: HarnessServer
+let origin: string
+
+beforeEach(async () => {
+  app = startTestApp()
+  const rendererDir = join(app.dataDir, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(app.dataDir, 'secret.txt'), 'outside the renderer folder')
+  harness = createHarnessServer({ handlers: app.handlers, rendererDir, token: TOKEN, log: () => undefined })
+  const port = await harness.listen(0)
+  origin = `http://127.0.0.1:${port}`
+})
+afterEach(async () => {
+  await harness.close()
+  app.close()
+})
+
+function call(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${origin}/bridge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin, 'x-stillwell-token': TOKEN, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  })
+}
+
+describe('web harness server', () => {
+  it('listens on the loopback address only', () => {
+    expect(harness.server.address()).toMatchObject({ address: '127.0.0.1' })
+  })
+
+  it('serves index.html with the bridge token and a strict CSP header', async () => {
+    const response = await fetch(`${origin}/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toContain(CONTENT_SECURITY_POLICY)
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(await response.text()).toContain(`<meta name="stillwell-bridge" content="${TOKEN}" />`)
+  })
+
+  it('serves assets but nothing outside the renderer folder', async () => {
+    expect((await fetch(`${origin}/assets/app.js`)).status).toBe(200)
+    expect((await fetch(`${origin}/..%2Fsecret.txt`)).status).toBe(404)
+    expect((await fetch(`${origin}/assets/..%2F..%2Fsecret.txt`)).status).toBe(404)
+  })
+
+  it('answers a bridge call through the real handler table', async () => {
+    const response = await call({ channel: 'settings.update', input: { theme: 'dark' } })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(app.services.settings.get().theme).toBe('dark')
+  })
+
+  it('refuses calls without the token, with a wrong token, or from another origin, and writes nothing', async () => {
+    const attempts = [
+      await call({ channel: 'settings.update', input: { theme: 'dark' } }, { 'x-stillwell-token': '' }),
+      await call({ channel: 'settings.update', input: { theme: 'dark' } }, { 'x-stillwell-token': 'x'.repeat(TOKEN.length) }),
+      await call({ channel: 'settings.update', input: { theme: 'dark' } }, { origin: 'http://evil.example' })
+    ]
+    for (const response of attempts) {
+      expect(response.status).toBe(403)
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(app.services.settings.get().theme).toBe('system')
+  })
+
+  it('answers malformed bodies with typed errors', async () => {
+    expect(await (await call('{not json')).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await (await call([1, 2])).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await (await call({ channel: 'nope' })).json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    const huge = await call({ channel: 'settings.update', input: { profile: { name: 'x'.repeat(3 * 1024 * 1024) } } })
+    expect(huge.status).toBe(413)
+  })
+
+  it('pushes events to subscribed pages only with the token', async () => {
+    expect((await fetch(`${origin}/bridge/events?token=wrong`)).status).toBe(403)
+    const controller = new AbortController()
+    const response = await fetch(`${origin}/bridge/events?token=${TOKEN}`, { signal: controller.signal })
+    const reader = response.body!.getReader()
+    await reader.read() // the ": connected" comment
+    harness.broadcast('notification', { id: 'n1', kind: 'wind-down', title: 'Time to wind down', body: 'b', at: 'now' })
+    const { value } = await reader.read()
+    expect(new TextDecoder().decode(value)).toContain('event: notification\ndata: {"id":"n1"')
+    controller.abort()
+  })
+})
