@@ -110,7 +110,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['tests/**', 'bench/**', 'scripts/**', '*.config.*'],
+    files: ['tests/**', 'bench/**', 'src/build/**', '*.config.*'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
   },
   prettier

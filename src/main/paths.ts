@@ -3,7 +3,7 @@ import { join } from 'node:path'
 /**
  * better-sqlite3 is compiled once per runtime. node_modules keeps the build
  * for Node (tests, web harness); the Electron build lives in .native/electron
- * during development (scripts/electron-native.mjs) and in resources/native in
+ * during development (src/build/electron-native.mjs) and in resources/native in
  * packages. Returns where the Electron build is.
  */
 export function electronSqliteBinding(isPackaged: boolean, appPath: string, resourcesPath: string): string {

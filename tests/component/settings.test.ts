@@ -48,15 +48,13 @@ describe('settings', () => {
 
   it('shows a notice about a database that was moved aside, until dismissed', async () => {
     const app = onboardedApp()
-    app.services.appInfo
-      .info()
-      .notices.push({
-        id: 'moved',
-        level: 'warning',
-        title: 'Your data file could not be opened',
-        message: 'It was moved aside.',
-        path: '/x/stillwell.db.damaged'
-      })
+    app.services.appInfo.info().notices.push({
+      id: 'moved',
+      level: 'warning',
+      title: 'Your data file could not be opened',
+      message: 'It was moved aside.',
+      path: '/x/stillwell.db.damaged'
+    })
     mounted = await mountWithApp(App, '/today', app)
     const alert = mounted.wrapper.find('[role="alert"]')
     expect(alert.text()).toContain('/x/stillwell.db.damaged')

@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 describe('Content-Security-Policy', () => {
   it('is the same in index.html as the one the app protocol and harness send', () => {
     const html = readFileSync('src/renderer/index.html', 'utf8')
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)
     expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY)
   })
 

@@ -1,7 +1,7 @@
 // After `npm install`: nothing native needs doing for Node — better-sqlite3 has
 // just been built (or downloaded) for this Node, which is what the tests and
 // the web harness use. The Electron build of the same module is made on demand
-// by scripts/electron-native.mjs (`npm start`, `npm run dev`, `npm run dist`),
+// by src/build/electron-native.mjs (`npm start`, `npm run dev`, `npm run dist`),
 // into .native/, so one install serves both runtimes and `npm test` keeps
 // working after the app has been launched.
 //
