@@ -1,0 +1,39 @@
+// cold_load_ms, bare_load_ms, cold_load_ratio: navigation start to the
+// "stillwell:interactive" mark in a cold Chromium, Stillwell (harness on the
+// seeded data) against a one-component Vue page built and served the same way.
+import { buildBarePage } from '../lib/bare-page.mjs'
+import { coldLoad } from '../lib/browser.mjs'
+import { serveStatic } from '../lib/static-server.mjs'
+import { median, round } from '../lib/stats.mjs'
+
+export const loadTime = {
+  name: 'load-time',
+  async run(ctx) {
+    const bare = await serveStatic(await buildBarePage())
+    const { url } = await ctx.harness()
+    const targets = [
+      // The seeded folder has finished first run, so the app must land on its everyday screen.
+      { name: 'stillwell', url: `${url}/`, expectHash: /^#\/today$/, times: [] },
+      { name: 'bare', url: `${bare.url}/`, times: [] }
+    ]
+    try {
+      // One discarded load each warms the OS file cache and both servers; then
+      // the two alternate so any drift in the machine hits both alike.
+      for (const target of targets) await coldLoad(target.url, target)
+      for (let run = 0; run < ctx.runs; run++) {
+        for (const target of targets) target.times.push(await coldLoad(target.url, target))
+      }
+    } finally {
+      await bare.close()
+    }
+    for (const target of targets) ctx.log(`${target.name} loads (ms): ${target.times.map((t) => t.toFixed(1)).join(', ')}`)
+
+    const cold = median(targets[0].times)
+    const bareMs = median(targets[1].times)
+    return [
+      { name: 'cold_load_ms', value: round(cold, 1), unit: 'ms', note: `median of ${ctx.runs} cold loads` },
+      { name: 'bare_load_ms', value: round(bareMs, 1), unit: 'ms', note: `median of ${ctx.runs} cold loads` },
+      { name: 'cold_load_ratio', value: round(cold / bareMs, 2), unit: '×', note: 'cold_load_ms / bare_load_ms' }
+    ]
+  }
+}
