@@ -3,7 +3,7 @@
  * services, binds the handler table to IPC and creates the window and tray.
  * Feature logic lives in services; this file only wires things together.
  */
-import { app, type BrowserWindow, dialog, Menu, nativeTheme, type Tray } from 'electron'
+import { app, type BrowserWindow, dialog, Menu, nativeTheme, shell, type Tray } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventName, EventPayload, Settings } from '../shared/contract'
@@ -56,6 +56,8 @@ function start(): void {
 
   const services = createServices({
     db: opened.db,
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    externalLinks: { open: async (url) => ((await confirmExternal(url)) ? (await shell.openExternal(url), true) : false) },
     app: {
       name: 'Stillwell',
       version: app.getVersion(),

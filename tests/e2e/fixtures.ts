@@ -39,7 +39,12 @@ async function startHarness(dataDir: string, lines: string[]): Promise<{ child: 
 function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode)
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code))
+    // A harness that ignores SIGTERM fails the restart test (exit code), but never hangs the run.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
     child.kill('SIGTERM')
   })
 }

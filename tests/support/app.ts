@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { openDatabase, type OpenedDatabase } from '../../src/main/db/connection'
 import { handle } from '../../src/main/ipc/handle'
 import { createHandlers, type HandlerTable } from '../../src/main/ipc/handlers'
@@ -24,6 +25,7 @@ export function startTestApp(dataDir?: string): TestApp {
   const opened = openDatabase({ dataDir: dir })
   const services = createServices({
     db: opened.db,
+    resourcesDir: join(__dirname, '..', '..', 'resources'),
     app: {
       name: 'Stillwell',
       version: '0.0.0-test',

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import type { Clock, ExternalLinks, Notifier } from './ports'
+import { systemClock } from './ports'
 import { createSettingsService, type SettingsService } from './settings'
 
 export interface Services {
@@ -14,12 +16,17 @@ export interface ServiceDeps {
   db: Database
   app: Omit<AppInfo, 'notices'>
   notices: StartupNotice[]
-  now?: () => Date
+  /** The folder holding resources/ content: articles, food data. */
+  resourcesDir: string
+  clock?: Clock
+  notifier?: Notifier
+  externalLinks?: ExternalLinks
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
 export function createServices(deps: ServiceDeps): Services {
-  const keyValue = createKeyValueStore(deps.db, deps.now)
+  const clock = deps.clock ?? systemClock
+  const keyValue = createKeyValueStore(deps.db, clock.now)
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),

@@ -13,7 +13,7 @@ import type { NotificationEvent } from '../../shared/contract'
 import { openDatabase } from '../db/connection'
 import { createHandlers } from '../ipc/handlers'
 import { createServices } from '../services'
-import type { Notifier } from '../services/notifier'
+import type { Notifier } from '../services/ports'
 import { createHarnessServer } from './server'
 
 const { values } = parseArgs({
@@ -33,8 +33,26 @@ try {
 }
 for (const notice of opened.notices) console.error(`${notice.title}: ${notice.message} ${notice.path ?? ''}`)
 
+// Reminders show up on stdout (for tests and scripts) and inside the page.
+const notifier: Notifier = {
+  show(notification: NotificationEvent) {
+    process.stdout.write(`${JSON.stringify({ notification })}\n`)
+    harness.broadcast('notification', notification)
+  }
+}
+// There is no system browser to hand links to: say so on stdout, where tests can see it.
+const externalLinks = {
+  open(url: string) {
+    process.stdout.write(`${JSON.stringify({ openExternal: url })}\n`)
+    return Promise.resolve(true)
+  }
+}
+
 const version = process.env['npm_package_version'] ?? '0.0.0'
 const services = createServices({
+  resourcesDir: join(__dirname, '../../resources'),
+  notifier,
+  externalLinks,
   db: opened.db,
   app: { name: 'Stillwell', version, shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
   notices: opened.notices
@@ -46,14 +64,6 @@ const harness = createHarnessServer({
   token: randomBytes(24).toString('base64url'),
   log
 })
-
-// Reminders show up on stdout (for tests and scripts) and inside the page.
-export const notifier: Notifier = {
-  show(notification: NotificationEvent) {
-    process.stdout.write(`${JSON.stringify({ notification })}\n`)
-    harness.broadcast('notification', notification)
-  }
-}
 
 harness.listen(port).then(
   (actual) => {

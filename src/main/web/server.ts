@@ -139,7 +139,11 @@ export function createHarnessServer(options: HarnessServerOptions): HarnessServe
     close() {
       for (const stream of streams) stream.end()
       streams.clear()
-      return new Promise((resolve) => server.close(() => resolve()))
+      return new Promise((resolve) => {
+        server.close(() => resolve())
+        // Open pages keep connections alive; a stopping harness drops them rather than waiting.
+        server.closeAllConnections()
+      })
     }
   }
 }

@@ -35,7 +35,9 @@ export function installSecurityGuards(options: GuardOptions): void {
   session.defaultSession.setDevicePermissionHandler(() => false)
   // No request may leave the machine: only the app's own scheme and dev server are served.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedUrl(details.url, options.allowedOrigins) || details.url.startsWith('devtools://')
+    // blob: URLs are files the page built itself (exports); they never leave the machine.
+    const local = details.url.startsWith('devtools://') || details.url.startsWith('blob:')
+    const allowed = local || isAllowedUrl(details.url, options.allowedOrigins)
     callback({ cancel: !allowed })
   })
 

@@ -93,3 +93,15 @@ describe('web harness server', () => {
     controller.abort()
   })
 })
+
+describe('stopping the harness', () => {
+  it('does not wait for pages that keep connections open', async () => {
+    const controller = new AbortController()
+    const stream = await fetch(`${origin}/bridge/events?token=${TOKEN}`, { signal: controller.signal })
+    expect(stream.status).toBe(200)
+    // Resolves (instead of hanging until the test times out) although the stream is still open.
+    await harness.close()
+    expect(harness.server.listening).toBe(false)
+    controller.abort()
+  })
+})
