@@ -263,8 +263,9 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
 
     createFactor({ label, kind }) {
       return repo.transaction(() => {
-        if (repo.activeFactorByLabel(label)) {
-          throw new AppError('invalid-input', 'That factor already exists.', { label: `You already track “${label}”.` })
+        const clash = repo.activeFactorByLabel(label)
+        if (clash) {
+          throw new AppError('invalid-input', 'That factor already exists.', { label: `You already track “${clash.label}”.` })
         }
         if (repo.factors().filter((f) => !f.archived).length >= CUSTOM_FACTORS_MAX) {
           throw new AppError('invalid-input', 'Too many factors.', {
