@@ -2,10 +2,13 @@ import type { Clock } from '../../src/main/services/ports'
 import type { NightEntry } from '../../src/shared/contract'
 
 /** A typical night as the form would send it; each test overrides what it cares about. */
-export function night(eveningDate: string, overrides: Partial<Omit<NightEntry, 'sleep' | 'factors'>> & {
-  sleep?: Partial<NightEntry['sleep']>
-  factors?: Partial<NightEntry['factors']>
-} = {}): NightEntry {
+export function night(
+  eveningDate: string,
+  overrides: Partial<Omit<NightEntry, 'sleep' | 'factors'>> & {
+    sleep?: Partial<NightEntry['sleep']>
+    factors?: Partial<NightEntry['factors']>
+  } = {}
+): NightEntry {
   const { sleep, factors, ...rest } = overrides
   return {
     eveningDate,

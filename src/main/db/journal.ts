@@ -1,7 +1,14 @@
 import type { Database } from 'better-sqlite3'
 import type { CustomFactor, JournalEntry, NightEntry } from '../../shared/contract'
 import type { InsightNight } from '../../shared/domain/insights'
-import { nightFlags, type BodyArea, type CustomFactorKind, type DerivedSleep, type MagnesiumForm, type Relief } from '../../shared/domain/journal'
+import {
+  nightFlags,
+  type BodyArea,
+  type CustomFactorKind,
+  type DerivedSleep,
+  type MagnesiumForm,
+  type Relief
+} from '../../shared/domain/journal'
 
 /** One journal_entries row as SQLite returns it. */
 interface EntryRow {
@@ -241,9 +248,7 @@ export function createJournalRepository(db: Database): JournalRepository {
   const selectLatest = db.prepare<[string], EntryRow>(
     'SELECT * FROM journal_entries WHERE evening_date <= ? AND deleted_at IS NULL ORDER BY evening_date DESC LIMIT 1'
   )
-  const selectFirstDate = db
-    .prepare<[], string | null>('SELECT min(evening_date) FROM journal_entries WHERE deleted_at IS NULL')
-    .pluck()
+  const selectFirstDate = db.prepare<[], string | null>('SELECT min(evening_date) FROM journal_entries WHERE deleted_at IS NULL').pluck()
   const deleteEntry = db.prepare<[string, string, number]>(
     'UPDATE journal_entries SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'
   )
@@ -272,7 +277,9 @@ export function createJournalRepository(db: Database): JournalRepository {
      WHERE e.evening_date BETWEEN ? AND ? AND e.deleted_at IS NULL ORDER BY v.entry_id, v.factor_id`
   )
   const deleteValues = db.prepare<[number]>('DELETE FROM journal_factor_values WHERE entry_id = ?')
-  const insertValue = db.prepare<[number, number, number]>('INSERT INTO journal_factor_values (entry_id, factor_id, value) VALUES (?, ?, ?)')
+  const insertValue = db.prepare<[number, number, number]>(
+    'INSERT INTO journal_factor_values (entry_id, factor_id, value) VALUES (?, ?, ?)'
+  )
 
   const insightRows = db.prepare<
     [string, string],

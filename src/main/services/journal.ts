@@ -11,14 +11,8 @@ import {
   type NightEntry,
   type QuickLogDefaults
 } from '../../shared/contract'
-import {
-  addDays,
-  ALREADY_LOGGED_MESSAGE,
-  cleanMedications,
-  CUSTOM_FACTORS_MAX,
-  daysBetween,
-  validateNightEntry
-} from '../../shared/domain/journal'
+import { addDays, ALREADY_LOGGED_MESSAGE, cleanMedications, CUSTOM_FACTORS_MAX, daysBetween } from '../../shared/domain/journal'
+import { validateNightEntry } from '../../shared/domain/journal-validation'
 import { journalToCsv } from '../../shared/domain/journal-csv'
 import type { ProfileValues } from '../../shared/domain/profile'
 import type { JournalRepository } from '../db/journal'
@@ -181,7 +175,9 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
 
     list({ from, to }) {
       if (daysBetween(from, to) > LIST_MAX_DAYS) {
-        throw new AppError('invalid-input', `Ask for at most ${LIST_MAX_DAYS} nights at a time.`, { to: `At most ${LIST_MAX_DAYS} nights.` })
+        throw new AppError('invalid-input', `Ask for at most ${LIST_MAX_DAYS} nights at a time.`, {
+          to: `At most ${LIST_MAX_DAYS} nights.`
+        })
       }
       return repo.between(from, to)
     },

@@ -9,12 +9,10 @@ import {
   MEDICATION_NAME_MAX,
   MEDICATIONS_MAX,
   NOTES_MAX,
-  NUMBER_LIMITS,
-  numberMessages,
   RELIEF_OPTIONS,
-  type NightEntryInput,
-  type NumberKey
+  type NightEntryInput
 } from '../domain/journal'
+import { NUMBER_LIMITS, numberMessages, type NumberKey } from '../domain/journal-validation'
 import { DATE_MESSAGE, timeMessage, type TimeField } from '../domain/sleep'
 
 /*

@@ -6,7 +6,15 @@
  * Long ranges are averaged per week or per month before they leave the main
  * process, so ten years of nights arrive as ~120 points, not 3,650.
  */
-import { addDays, BUILT_IN_FACTORS, customFactorLabel, customPresent, daysBetween, type BuiltInFactorKey, type CustomFactorKind } from './journal'
+import {
+  addDays,
+  BUILT_IN_FACTORS,
+  customFactorLabel,
+  customPresent,
+  daysBetween,
+  type BuiltInFactorKey,
+  type CustomFactorKind
+} from './journal'
 import { compareGroups, factorDirectionSentence, factorSentence, rollingMean, type GroupComparison } from './stats'
 
 export const RANGE_KINDS = ['2w', '3m', '1y', 'all', 'custom'] as const
@@ -277,10 +285,18 @@ function roundComparison(c: GroupComparison): GroupComparison {
 export function compareFactors(nights: readonly InsightNight[], factorDefs: readonly InsightFactorDef[]): FactorInsight[] {
   const builtIn = BUILT_IN_FACTORS.map((f) => describe(f.key, f.title, f.label, false, false, (n) => n.flags[f.key], nights))
   const custom = factorDefs.map((f) =>
-    describe(`custom-${f.id}`, f.label, customFactorLabel(f.label, f.kind), true, f.archived, (n) => {
-      const value = n.custom.get(f.id)
-      return value === undefined ? null : customPresent(value)
-    }, nights)
+    describe(
+      `custom-${f.id}`,
+      f.label,
+      customFactorLabel(f.label, f.kind),
+      true,
+      f.archived,
+      (n) => {
+        const value = n.custom.get(f.id)
+        return value === undefined ? null : customPresent(value)
+      },
+      nights
+    )
   )
   return [...builtIn, ...custom]
 }

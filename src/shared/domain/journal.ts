@@ -8,22 +8,10 @@
  * derived from it with `computeSleepMetrics` (see ./sleep.ts, which also holds
  * the one definition of wake after sleep onset).
  *
- * The renderer runs `validateNightEntry` before saving and the journal service
- * runs it again, so a form and the service give the same message for the same
- * field. Field keys are dotted paths into the input (`sleep.latencyMinutes`).
+ * Validation lives in ./journal-validation.ts. This module stays free of date
+ * libraries so light views (Today) can use its words and helpers cheaply.
  */
-import {
-  AWAKENINGS_MAX,
-  computeSleepMetrics,
-  LATENCY_MAX_MINUTES,
-  NUMBER_WORDS,
-  parseClockTime,
-  rangeMessage,
-  WASO_MAX_MINUTES,
-  wholeNumberMessage,
-  type SleepField,
-  type SleepMetrics
-} from './sleep'
+import type { TimeField } from './sleep'
 
 export const BODY_AREAS = ['legs', 'arms', 'other'] as const
 export const RELIEF_OPTIONS = ['yes', 'partly', 'no'] as const
@@ -68,33 +56,6 @@ export const MEDICATIONS_MAX = 20
 export const FACTOR_LABEL_MAX = 40
 export const CUSTOM_FACTORS_MAX = 30
 export const EARLIEST_DATE = '2000-01-01'
-
-/** Every whole-number field outside the sleep diary's own three: its words for messages and its range. */
-export const NUMBER_LIMITS = {
-  severity: { what: 'severity', min: 0, max: 10 },
-  sleepDisturbance: { what: 'how much symptoms disturbed sleep', min: 0, max: 4 },
-  'sleep.quality': { what: 'sleep quality', min: 1, max: 5 },
-  'sleep.rested': { what: 'how rested you felt', min: 1, max: 5 },
-  'sleep.napCount': { what: 'the number of naps', min: 0, max: 10 },
-  'sleep.napMinutes': { what: 'minutes napping', min: 0, max: 720 },
-  'factors.caffeineDrinks': { what: 'caffeinated drinks', min: 0, max: 20 },
-  'factors.alcoholDrinks': { what: 'alcoholic drinks', min: 0, max: 30 },
-  'factors.exerciseMinutes': { what: 'minutes of exercise', min: 0, max: 600 },
-  'factors.stress': { what: 'stress', min: 1, max: 5 },
-  'factors.magnesiumMg': { what: 'magnesium from supplements (mg)', min: 0, max: 2000 },
-  'factors.ironMg': { what: 'iron from supplements (mg)', min: 0, max: 300 },
-  'sleep.latencyMinutes': { what: NUMBER_WORDS.latencyMinutes, min: 0, max: LATENCY_MAX_MINUTES },
-  'sleep.awakenings': { what: NUMBER_WORDS.awakenings, min: 0, max: AWAKENINGS_MAX },
-  'sleep.wasoMinutes': { what: NUMBER_WORDS.wasoMinutes, min: 0, max: WASO_MAX_MINUTES },
-  custom: { what: 'the value', min: 0, max: 4 }
-} as const
-
-export type NumberKey = keyof typeof NUMBER_LIMITS
-
-export function numberMessages(key: NumberKey): { whole: string; range: string } {
-  const { what, min, max } = NUMBER_LIMITS[key]
-  return { whole: wholeNumberMessage(what, min, max), range: rangeMessage(what, min, max) }
-}
 
 export const CLOCK_MESSAGE = 'Enter a 24-hour time as HH:MM, for example 21:30.'
 export const FUTURE_MESSAGE = 'That night has not happened yet. Choose last night or an earlier one.'
@@ -164,41 +125,7 @@ export interface DerivedSleep {
   totalSleepMinutes: number
   sleepEfficiency: number
   /** Diary times that fell into a skipped daylight-saving hour and were moved forward. */
-  shiftedByDst: SleepMetrics['shiftedByDst']
-}
-
-export type NightValidation = { ok: true; metrics: SleepMetrics } | { ok: false; fields: Record<string, string> }
-
-const SLEEP_FIELD_KEYS: Record<SleepField, string> = {
-  eveningDate: 'eveningDate',
-  zone: 'zone',
-  inBed: 'sleep.inBed',
-  triedToSleep: 'sleep.triedToSleep',
-  finalWake: 'sleep.finalWake',
-  outOfBed: 'sleep.outOfBed',
-  latencyMinutes: 'sleep.latencyMinutes',
-  awakenings: 'sleep.awakenings',
-  wasoMinutes: 'sleep.wasoMinutes'
-}
-
-/** Where a sleep.ts issue is shown in the form. */
-export function sleepFieldKey(field: SleepField): string {
-  return SLEEP_FIELD_KEYS[field]
-}
-
-function checkNumber(fields: Record<string, string>, key: NumberKey, value: unknown, path: string = key): void {
-  const { min, max } = NUMBER_LIMITS[key]
-  const messages = numberMessages(key)
-  if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isInteger(value)) fields[path] ??= messages.whole
-  else if (value < min || value > max) fields[path] ??= messages.range
-}
-
-function checkOptionalNumber(fields: Record<string, string>, key: NumberKey, value: unknown): void {
-  if (value !== null) checkNumber(fields, key, value)
-}
-
-function checkClock(fields: Record<string, string>, key: string, value: string | null): void {
-  if (value !== null && parseClockTime(value) === null) fields[key] ??= CLOCK_MESSAGE
+  shiftedByDst: TimeField[]
 }
 
 /** Trims, drops empties and case-insensitive duplicates, keeps the first spelling. */
@@ -215,92 +142,6 @@ export function cleanMedications(names: readonly string[]): string[] {
   return result
 }
 
-export interface ValidateOptions {
-  /** 'YYYY-MM-DD' in the user's zone: later evenings are refused. */
-  today: string
-  /** The zone to resolve wall-clock times in (the entry's own, or the current one). */
-  zone: string
-  /** Ids of the custom factors that exist, with their kind; unknown ids are refused. */
-  customKinds?: ReadonlyMap<number, CustomFactorKind>
-}
-
-/**
- * Checks one night and, when everything is valid, derives its sleep metrics.
- * Every problem found is returned at once, keyed by the field to highlight.
- */
-export function validateNightEntry(input: NightEntryInput, options: ValidateOptions): NightValidation {
-  const fields: Record<string, string> = {}
-
-  // A form may hand in a night whose severity has not been chosen yet.
-  const severity = input.severity as number | null | undefined
-  if (severity === null || severity === undefined) fields['severity'] = SEVERITY_REQUIRED_MESSAGE
-  else checkNumber(fields, 'severity', severity)
-  checkOptionalNumber(fields, 'sleepDisturbance', input.sleepDisturbance)
-  checkClock(fields, 'symptomStart', input.symptomStart)
-
-  const { sleep, factors } = input
-  checkOptionalNumber(fields, 'sleep.quality', sleep.quality)
-  checkOptionalNumber(fields, 'sleep.rested', sleep.rested)
-  checkNumber(fields, 'sleep.napCount', sleep.napCount)
-  checkNumber(fields, 'sleep.napMinutes', sleep.napMinutes)
-  if (fields['sleep.napCount'] === undefined && fields['sleep.napMinutes'] === undefined && sleep.napCount === 0 && sleep.napMinutes > 0) {
-    fields['sleep.napCount'] = 'You entered minutes napping: how many naps was that?'
-  }
-
-  checkNumber(fields, 'factors.caffeineDrinks', factors.caffeineDrinks)
-  checkClock(fields, 'factors.caffeineLast', factors.caffeineLast)
-  if (factors.caffeineDrinks > 0 && factors.caffeineLast === null) fields['factors.caffeineLast'] ??= CAFFEINE_TIME_MESSAGE
-  checkNumber(fields, 'factors.alcoholDrinks', factors.alcoholDrinks)
-  checkClock(fields, 'factors.alcoholLast', factors.alcoholLast)
-  checkNumber(fields, 'factors.exerciseMinutes', factors.exerciseMinutes)
-  checkOptionalNumber(fields, 'factors.stress', factors.stress)
-  checkNumber(fields, 'factors.magnesiumMg', factors.magnesiumMg)
-  checkNumber(fields, 'factors.ironMg', factors.ironMg)
-
-  const medications = cleanMedications(factors.medications)
-  if (medications.length > MEDICATIONS_MAX) fields['factors.medications'] = `List up to ${MEDICATIONS_MAX} medications.`
-  if (medications.some((m) => m.length > MEDICATION_NAME_MAX)) {
-    fields['factors.medications'] ??= `Keep each medication name under ${MEDICATION_NAME_MAX} characters.`
-  }
-  if (input.notes.length > NOTES_MAX) fields['notes'] = `Keep notes under ${NOTES_MAX} characters (now ${input.notes.length}).`
-
-  const seenFactors = new Set<number>()
-  for (const [index, item] of input.custom.entries()) {
-    const key = `custom.${index}.value`
-    const kind = options.customKinds?.get(item.factorId)
-    if (options.customKinds && kind === undefined) {
-      fields[key] = 'This factor no longer exists. Reload the journal and try again.'
-      continue
-    }
-    if (seenFactors.has(item.factorId)) fields[key] = 'This factor is listed twice.'
-    seenFactors.add(item.factorId)
-    checkNumber(fields, 'custom', item.value, key)
-    if (kind === 'yesno' && fields[key] === undefined && item.value > 1) fields[key] = 'Answer yes (1) or no (0).'
-  }
-
-  // The date: readable, not before the earliest supported night, not in the future.
-  const dateReadable = /^\d{4}-\d{2}-\d{2}$/.test(input.eveningDate)
-  if (dateReadable && input.eveningDate > options.today) fields['eveningDate'] = FUTURE_MESSAGE
-  else if (dateReadable && input.eveningDate < EARLIEST_DATE) fields['eveningDate'] = TOO_EARLY_MESSAGE
-
-  const result = computeSleepMetrics({
-    eveningDate: input.eveningDate,
-    zone: options.zone,
-    inBed: sleep.inBed,
-    triedToSleep: sleep.triedToSleep,
-    finalWake: sleep.finalWake,
-    outOfBed: sleep.outOfBed,
-    latencyMinutes: sleep.latencyMinutes,
-    awakenings: sleep.awakenings,
-    wasoMinutes: sleep.wasoMinutes
-  })
-  if (!result.ok) {
-    for (const issue of result.issues) fields[sleepFieldKey(issue.field)] ??= issue.message
-  }
-  if (Object.keys(fields).length > 0 || !result.ok) return { ok: false, fields }
-  return { ok: true, metrics: result.metrics }
-}
-
 /** The one message the journal shows when a night already has an entry. */
 export const ALREADY_LOGGED_MESSAGE = 'You already logged this night — edit it instead?'
 
@@ -313,9 +154,9 @@ const DAY_STARTS_MINUTES = 5 * 60
 export const CAFFEINE_CUTOFF = '14:00'
 
 function minutesIntoDay(time: string): number | null {
-  const clock = parseClockTime(time)
-  if (!clock) return null
-  const minutes = clock.hour * 60 + clock.minute
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time)
+  if (!match) return null
+  const minutes = Number(match[1]) * 60 + Number(match[2])
   return minutes < DAY_STARTS_MINUTES ? minutes + 24 * 60 : minutes
 }
 
@@ -338,9 +179,12 @@ export const BUILT_IN_FACTORS = [
 export type BuiltInFactorKey = (typeof BUILT_IN_FACTORS)[number]['key']
 
 /** The yes/no answer for each built-in factor on one night; null when it cannot be told. */
-export function nightFlags(factors: Pick<NightFactors, 'caffeineDrinks' | 'caffeineLast' | 'alcoholDrinks' | 'exerciseMinutes' | 'exerciseEvening' | 'magnesiumMg'>): Record<BuiltInFactorKey, boolean | null> {
+export function nightFlags(
+  factors: Pick<NightFactors, 'caffeineDrinks' | 'caffeineLast' | 'alcoholDrinks' | 'exerciseMinutes' | 'exerciseEvening' | 'magnesiumMg'>
+): Record<BuiltInFactorKey, boolean | null> {
   let caffeineAfter14: boolean | null = false
-  if (factors.caffeineDrinks > 0) caffeineAfter14 = factors.caffeineLast === null ? null : isAtOrAfter(factors.caffeineLast, CAFFEINE_CUTOFF)
+  if (factors.caffeineDrinks > 0)
+    caffeineAfter14 = factors.caffeineLast === null ? null : isAtOrAfter(factors.caffeineLast, CAFFEINE_CUTOFF)
   return {
     caffeineAfter14,
     alcohol: factors.alcoholDrinks > 0,

@@ -34,7 +34,9 @@ describe('journal service — saving nights', () => {
 
   it('a bedtime after midnight belongs to the evening before', async () => {
     const saved = await create(
-      night('2026-11-23', { sleep: { inBed: '00:30', triedToSleep: '00:45', finalWake: '07:15', outOfBed: '07:30', latencyMinutes: 10, wasoMinutes: 20 } })
+      night('2026-11-23', {
+        sleep: { inBed: '00:30', triedToSleep: '00:45', finalWake: '07:15', outOfBed: '07:30', latencyMinutes: 10, wasoMinutes: 20 }
+      })
     )
     // 00:30 → 07:30 = 420; 00:45 → 07:15 = 390 − 30 = 360; 85.7 %
     expect(saved.metrics).toEqual({ timeInBedMinutes: 420, totalSleepMinutes: 360, sleepEfficiency: 85.7 })
@@ -78,9 +80,24 @@ describe('journal service — saving nights', () => {
   })
 
   it.each([
-    ['wake time before sleep time without crossing midnight', { sleep: { inBed: '21:00', triedToSleep: '21:30', finalWake: '21:15', outOfBed: '21:20' } }, 'sleep.finalWake', 'Final wake time is before the time you tried to sleep.'],
-    ['latency longer than time in bed', { sleep: { latencyMinutes: 600 } }, 'sleep.latencyMinutes', 'Minutes to fall asleep (600) is longer than the 465 minutes between trying to sleep and your final wake time.'],
-    ['caffeine without a time', { factors: { caffeineDrinks: 2 } }, 'factors.caffeineLast', 'When was your last caffeinated drink? It tells Insights whether it was after 14:00.']
+    [
+      'wake time before sleep time without crossing midnight',
+      { sleep: { inBed: '21:00', triedToSleep: '21:30', finalWake: '21:15', outOfBed: '21:20' } },
+      'sleep.finalWake',
+      'Final wake time is before the time you tried to sleep.'
+    ],
+    [
+      'latency longer than time in bed',
+      { sleep: { latencyMinutes: 600 } },
+      'sleep.latencyMinutes',
+      'Minutes to fall asleep (600) is longer than the 465 minutes between trying to sleep and your final wake time.'
+    ],
+    [
+      'caffeine without a time',
+      { factors: { caffeineDrinks: 2 } },
+      'factors.caffeineLast',
+      'When was your last caffeinated drink? It tells Insights whether it was after 14:00.'
+    ]
   ] as const)('refuses %s with a message on the field, writing nothing', async (_label, overrides, field, message) => {
     const result = await app.invoke('journal.create', night('2026-11-23', overrides))
     expect(result.ok).toBe(false)
@@ -96,9 +113,24 @@ describe('journal service — saving nights', () => {
     ['a malformed date', night('23/11/2026'), 'eveningDate', 'Enter the date as YYYY-MM-DD, for example 2026-03-28.'],
     ['a date that does not exist', night('2026-02-30'), 'eveningDate', 'Enter the date as YYYY-MM-DD, for example 2026-03-28.'],
     ['a night in the future', night('2026-11-25'), 'eveningDate', 'That night has not happened yet. Choose last night or an earlier one.'],
-    ['a malformed time', night('2026-11-23', { sleep: { inBed: '7pm' } }), 'sleep.inBed', 'Time into bed: enter a 24-hour time as HH:MM, for example 23:15.'],
-    ['too many awakenings', night('2026-11-23', { sleep: { awakenings: 51 } }), 'sleep.awakenings', 'The number of awakenings must be between 0 and 50.'],
-    ['a fractional minute', night('2026-11-23', { sleep: { wasoMinutes: 2.5 } }), 'sleep.wasoMinutes', 'Enter minutes awake during the night as a whole number from 0 to 720.']
+    [
+      'a malformed time',
+      night('2026-11-23', { sleep: { inBed: '7pm' } }),
+      'sleep.inBed',
+      'Time into bed: enter a 24-hour time as HH:MM, for example 23:15.'
+    ],
+    [
+      'too many awakenings',
+      night('2026-11-23', { sleep: { awakenings: 51 } }),
+      'sleep.awakenings',
+      'The number of awakenings must be between 0 and 50.'
+    ],
+    [
+      'a fractional minute',
+      night('2026-11-23', { sleep: { wasoMinutes: 2.5 } }),
+      'sleep.wasoMinutes',
+      'Enter minutes awake during the night as a whole number from 0 to 720.'
+    ]
   ])('refuses %s (contract or service) with the same per-field message', async (_label, input, field, message) => {
     const result = await app.invoke('journal.create', input)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
@@ -161,14 +193,27 @@ describe('journal service — quick log defaults and suggestions', () => {
     const result = await app.invoke('journal.defaults')
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.value).toMatchObject({ suggestedDate: '2026-11-23', today: '2026-11-24', zone: 'Europe/Berlin', existing: null, fromPrevious: false })
+    expect(result.value).toMatchObject({
+      suggestedDate: '2026-11-23',
+      today: '2026-11-24',
+      zone: 'Europe/Berlin',
+      existing: null,
+      fromPrevious: false
+    })
     expect(result.value.draft.severity).toBeNull()
     expect(result.value.draft.sleep).toMatchObject({ inBed: '23:00', triedToSleep: '23:15', finalWake: '07:15', outOfBed: '07:30' })
   })
 
   it('starts from the previous entry (not its notes), and remembers medication names, most recent first', async () => {
     await create(night('2026-11-20', { factors: { medications: ['Iron bisglycinate'] } }))
-    await create(night('2026-11-21', { severity: 6, notes: 'Bad night', sleep: { inBed: '22:50' }, factors: { medications: ['Pregabalin', 'pregabalin '] } }))
+    await create(
+      night('2026-11-21', {
+        severity: 6,
+        notes: 'Bad night',
+        sleep: { inBed: '22:50' },
+        factors: { medications: ['Pregabalin', 'pregabalin '] }
+      })
+    )
     const result = await app.invoke('journal.defaults')
     if (!result.ok) throw new Error('defaults failed')
     expect(result.value.fromPrevious).toBe(true)
@@ -202,10 +247,19 @@ describe('journal service — custom factors', () => {
     })
     const saved = await create(night('2026-11-23', { custom: [{ factorId: made.value.id, value: 1 }] }))
     expect(saved.custom).toEqual([{ factorId: made.value.id, value: 1 }])
-    expect(await app.invoke('journal.factors.update', { id: made.value.id, label: 'Big late dinner' })).toMatchObject({ ok: true, value: { label: 'Big late dinner' } })
-    expect(await app.invoke('journal.factors.update', { id: made.value.id, archived: true })).toMatchObject({ ok: true, value: { archived: true } })
+    expect(await app.invoke('journal.factors.update', { id: made.value.id, label: 'Big late dinner' })).toMatchObject({
+      ok: true,
+      value: { label: 'Big late dinner' }
+    })
+    expect(await app.invoke('journal.factors.update', { id: made.value.id, archived: true })).toMatchObject({
+      ok: true,
+      value: { archived: true }
+    })
     // Archived: the old entry keeps its answer and can still be edited with it.
-    const edit = await app.invoke('journal.update', { id: saved.id, entry: night('2026-11-23', { custom: [{ factorId: made.value.id, value: 1 }] }) })
+    const edit = await app.invoke('journal.update', {
+      id: saved.id,
+      entry: night('2026-11-23', { custom: [{ factorId: made.value.id, value: 1 }] })
+    })
     expect(edit.ok).toBe(true)
   })
 
@@ -239,7 +293,9 @@ describe('journal service — CSV export', () => {
     const header = lines[0]!.split(',')
     expect(header[0]).toBe('evening_date')
     expect(header.at(-1)).toBe('custom: Pain (0-4)')
-    expect(lines[1]!.startsWith('2026-11-21,Europe/Berlin,4,21:00,legs,partly,2,22:30,23:00,20,2,35,06:45,07:00,3,3,0,0,510,410,80.4,')).toBe(true)
+    expect(
+      lines[1]!.startsWith('2026-11-21,Europe/Berlin,4,21:00,legs,partly,2,22:30,23:00,20,2,35,06:45,07:00,3,3,0,0,510,410,80.4,')
+    ).toBe(true)
     expect(lines[1]).toContain(",'+Ropinirole; Iron,")
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"")"`)
     expect(lines[2]!.endsWith(',3')).toBe(true)

@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { CustomFactor, CustomFactorCreate, CustomFactorUpdate, Glance, JournalEntry, NightEntry, QuickLogDefaults } from '../../../shared/contract'
+import type {
+  CustomFactor,
+  CustomFactorCreate,
+  CustomFactorUpdate,
+  Glance,
+  JournalEntry,
+  NightEntry,
+  QuickLogDefaults
+} from '../../../shared/contract'
 import { call } from '../api'
 
 /** The last deletion, kept until it is undone or another one replaces it. */
