@@ -25,7 +25,10 @@ async function openJournal(page: Page): Promise<void> {
 }
 
 /** Fills the quick log's visible part and saves with the button. */
-async function logNight(page: Page, night: { date?: string; severity: number; inBed?: string; wake?: string; caffeineAt?: string }): Promise<void> {
+async function logNight(
+  page: Page,
+  night: { date?: string; severity: number; inBed?: string; wake?: string; caffeineAt?: string }
+): Promise<void> {
   const form = page.locator('form.entry-form')
   if (night.date) await form.getByLabel('Night of').fill(night.date)
   await form.getByRole('radio', { name: new RegExp(`^${night.severity}, `) }).check()
@@ -40,7 +43,11 @@ async function logNight(page: Page, night: { date?: string; severity: number; in
   await expect(page.getByTestId('journal-status')).toContainText('Saved')
 }
 
-test('log three nights, see them on Insights, edit one, delete and undo, and export them as CSV', async ({ page, harness, foreignRequests }) => {
+test('log three nights, see them on Insights, edit one, delete and undo, and export them as CSV', async ({
+  page,
+  harness,
+  foreignRequests
+}) => {
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Robin', bedtime: '22:45' })
 
@@ -114,7 +121,9 @@ test('log three nights, see them on Insights, edit one, delete and undo, and exp
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/^stillwell-journal-\d{4}-\d{2}-\d{2}\.csv$/)
-  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n')
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\r\n')
   expect(csv).toHaveLength(4)
   expect(csv[0]!.startsWith('evening_date,time_zone,severity_0_10,')).toBe(true)
   expect(csv.slice(1).map((row) => row.split(',').slice(0, 1).concat(row.split(',')[2]!))).toEqual([
