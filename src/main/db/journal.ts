@@ -204,6 +204,16 @@ function toFactor(row: FactorRow): CustomFactor {
 
 export interface JournalRepository {
   transaction<T>(fn: () => T): T
+  /**
+   * Changes whenever the journal may have changed: on every write through
+   * this repository and whenever another connection commits (SQLite's
+   * data_version). Lets readers keep derived results until then.
+   */
+  version(): string
+  /** True when a (not deleted) entry exists for the night. */
+  hasDate(eveningDate: string): boolean
+  /** The id of the night's (not deleted) entry, without loading it. */
+  idForDate(eveningDate: string): number | null
   insert(write: EntryWrite, now: string): number
   update(id: number, write: EntryWrite, now: string): void
   byId(id: number): JournalEntry | null
@@ -248,6 +258,12 @@ export function createJournalRepository(db: Database): JournalRepository {
   const selectLatest = db.prepare<[string], EntryRow>(
     'SELECT * FROM journal_entries WHERE evening_date <= ? AND deleted_at IS NULL ORDER BY evening_date DESC LIMIT 1'
   )
+  const selectHasDate = db
+    .prepare<[string], number>('SELECT count(*) FROM journal_entries WHERE evening_date = ? AND deleted_at IS NULL')
+    .pluck()
+  const selectIdForDate = db
+    .prepare<[string], number>('SELECT id FROM journal_entries WHERE evening_date = ? AND deleted_at IS NULL')
+    .pluck()
   const selectFirstDate = db.prepare<[], string | null>('SELECT min(evening_date) FROM journal_entries WHERE deleted_at IS NULL').pluck()
   const deleteEntry = db.prepare<[string, string, number]>(
     'UPDATE journal_entries SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'
@@ -332,17 +348,29 @@ export function createJournalRepository(db: Database): JournalRepository {
     for (const item of entry.custom) insertValue.run(id, item.factorId, item.value)
   }
 
+  let writes = 0
+  /** Wraps a writing function so readers' caches are invalidated. */
+  function writing<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+    return (...args) => {
+      writes++
+      return fn(...args)
+    }
+  }
+
   return {
     transaction: (fn) => db.transaction(fn)(),
-    insert(write, now) {
+    version: () => `${writes}:${db.pragma('data_version', { simple: true }) as number}`,
+    hasDate: (date) => selectHasDate.get(date)! > 0,
+    idForDate: (date) => selectIdForDate.get(date) ?? null,
+    insert: writing((write: EntryWrite, now: string) => {
       const id = Number(insertEntry.run({ ...toParams(write), now }).lastInsertRowid)
       writeChildren(id, write.entry)
       return id
-    },
-    update(id, write, now) {
+    }),
+    update: writing((id: number, write: EntryWrite, now: string) => {
       updateEntry.run({ ...toParams(write), now, id })
       writeChildren(id, write.entry)
-    },
+    }),
     byId: (id) => hydrate(selectById.get(id)),
     deletedById: (id) => hydrate(selectDeletedById.get(id)),
     byDate: (date) => hydrate(selectByDate.get(date)),
@@ -357,9 +385,9 @@ export function createJournalRepository(db: Database): JournalRepository {
     },
     latestOnOrBefore: (date) => hydrate(selectLatest.get(date)),
     firstDate: () => selectFirstDate.get() ?? null,
-    markDeleted: (id, now) => deleteEntry.run(now, now, id).changes === 1,
-    restore: (id, now) => restoreEntry.run(now, id).changes === 1,
-    purgeDeletedBefore: (iso) => purge.run(iso).changes,
+    markDeleted: writing((id: number, now: string) => deleteEntry.run(now, now, id).changes === 1),
+    restore: writing((id: number, now: string) => restoreEntry.run(now, id).changes === 1),
+    purgeDeletedBefore: writing((iso: string) => purge.run(iso).changes),
     insightNights(from, to) {
       const custom = new Map<number, Map<number, number>>()
       for (const v of valuesBetween.all(from, to)) {
@@ -395,8 +423,10 @@ export function createJournalRepository(db: Database): JournalRepository {
       const row = selectActiveFactorByLabel.get(label)
       return row ? toFactor(row) : null
     },
-    insertFactor: (label, kind, now) => Number(insertFactorStmt.run(label, kind, now).lastInsertRowid),
-    renameFactor: (id, label) => void renameFactorStmt.run(label, id),
-    setFactorArchived: (id, archivedAt) => void archiveFactorStmt.run(archivedAt, id)
+    insertFactor: writing((label: string, kind: CustomFactorKind, now: string) =>
+      Number(insertFactorStmt.run(label, kind, now).lastInsertRowid)
+    ),
+    renameFactor: writing((id: number, label: string) => void renameFactorStmt.run(label, id)),
+    setFactorArchived: writing((id: number, archivedAt: string | null) => void archiveFactorStmt.run(archivedAt, id))
   }
 }

@@ -1,5 +1,5 @@
 import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
-import { buildInsights } from '../../shared/domain/insights'
+import { buildInsights, type InsightNight } from '../../shared/domain/insights'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
 import type { JournalRepository } from '../db/journal'
@@ -30,7 +30,15 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
   /** The last night a range ends on: last night, or tonight if it is already logged. */
   function lastNight(): string {
     const now = today()
-    return repo.byDate(now) ? now : addDays(now, -1)
+    return repo.hasDate(now) ? now : addDays(now, -1)
+  }
+
+  // Reading ten years of nights is the slow part; they are kept until the journal changes.
+  let cache: { key: string; nights: InsightNight[] } | null = null
+  function nightsBetween(from: string, to: string): InsightNight[] {
+    const key = `${from}|${to}|${repo.version()}`
+    if (cache?.key !== key) cache = { key, nights: repo.insightNights(from, to) }
+    return cache.nights
   }
 
   function resolve(query: InsightsQuery): { from: string; to: string } {
@@ -72,7 +80,7 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
   return {
     get(query) {
       const { from, to } = resolve(query)
-      const nights = repo.insightNights(from, to)
+      const nights = nightsBetween(from, to)
       const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
       const food = foodMagnesium ? foodMagnesium(from, to) : null
       const data = buildInsights(nights, from, to, defs, food)

@@ -187,8 +187,7 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
     create(input) {
       const write = prepare(input, input.zone ?? clock.zone())
       return repo.transaction(() => {
-        const existing = repo.byDate(write.entry.eveningDate)
-        if (existing) throw conflict()
+        if (repo.hasDate(write.entry.eveningDate)) throw conflict()
         try {
           return mustGet(repo.insert(write, nowIso()))
         } catch (error) {
@@ -202,8 +201,8 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
       const current = mustGet(id)
       const write = prepare(input, input.zone ?? current.zone)
       return repo.transaction(() => {
-        const other = repo.byDate(write.entry.eveningDate)
-        if (other && other.id !== id) throw conflict()
+        const other = repo.idForDate(write.entry.eveningDate)
+        if (other !== null && other !== id) throw conflict()
         repo.update(id, write, nowIso())
         return mustGet(id)
       })
@@ -222,8 +221,7 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
           if (repo.byId(id)) return mustGet(id) // already back: Undo pressed twice
           throw new AppError('not-found', 'That entry can no longer be restored.')
         }
-        const other = repo.byDate(deleted.eveningDate)
-        if (other) {
+        if (repo.hasDate(deleted.eveningDate)) {
           throw new AppError(
             'conflict',
             'A new entry for this night was saved after the old one was deleted, so the old one was not brought back.',

@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createJournalRepository } from '../../../src/main/db/journal'
 import { createInsightsService } from '../../../src/main/services/insights'
+import type { InsightsData, InsightsQuery } from '../../../src/shared/contract'
 import { addDays } from '../../../src/shared/domain/journal'
 import { startTestApp, type TestApp } from '../../support/app'
 import { fixedClock, night } from '../../support/journal'
@@ -16,10 +19,10 @@ async function log(date: string, severity: number, overrides: Parameters<typeof 
   return result.value
 }
 
-async function insights(input: Parameters<TestApp['invoke']>[1]) {
-  const result = await app.invoke('insights.get', input as never)
+async function insights(input: InsightsQuery): Promise<InsightsData> {
+  const result = await app.invoke('insights.get', input)
   if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value as Extract<Awaited<ReturnType<TestApp['invoke']>>, { ok: true }>['value'] & { labels: string[] }
+  return result.value
 }
 
 describe('insights service', () => {
@@ -100,6 +103,22 @@ describe('insights service', () => {
     expect(asked).toEqual(['2026-11-10..2026-11-23'])
     expect(data.magnesium.foodMg?.[10]).toBe(280)
     expect(data.magnesium.targetMg).toBe(320)
+  })
+
+  it('notices a change made after an earlier answer (nothing stale is served)', async () => {
+    app = startTestApp(undefined, { clock })
+    await log('2026-11-23', 6)
+    expect((await insights({ range: 'all' })).summary.severityMean).toBe(6)
+    const factor = await app.invoke('journal.factors.create', { label: 'Late dinner', kind: 'yesno' })
+    expect((await insights({ range: 'all' })).factors.map((f) => f.title)).toContain('Late dinner')
+    expect(factor.ok).toBe(true)
+    await log('2026-11-22', 2)
+    expect((await insights({ range: 'all' })).summary.severityMean).toBe(4)
+    // Another connection writing to the same file (a second window, a restored backup) is noticed too.
+    const other = new Database(join(app.dataDir, 'stillwell.db'))
+    other.exec("UPDATE journal_entries SET severity = 8 WHERE evening_date = '2026-11-22'")
+    other.close()
+    expect((await insights({ range: 'all' })).summary.severityMean).toBe(7)
   })
 
   it('leaves out deleted entries', async () => {
