@@ -49,7 +49,8 @@ export const journalFigures = {
 async function saveRoundTrip(ctx, harness) {
   const glance = await harness.invoke('journal.glance')
   if (!glance.lastNight) throw new Error('the seeded data has no recent entry to save')
-  const { id, metrics: _m, createdAt: _c, updatedAt: _u, ...entry } = glance.lastNight
+  const { id, ...saved } = glance.lastNight
+  const entry = withoutKeys(saved, ['metrics', 'createdAt', 'updatedAt'])
   const times = []
   const total = Math.max(21, ctx.runs * 3)
   for (let i = 0; i < total + 3; i++) {
@@ -74,7 +75,7 @@ async function saveRoundTrip(ctx, harness) {
 async function insightsAll(ctx, page) {
   const times = []
   for (let run = 0; run <= ctx.runs; run++) {
-    await page.evaluate(() => (location.hash = '#/today'))
+    await page.evaluate(() => (globalThis.location.hash = '#/today'))
     await page
       .getByRole('heading', { level: 1 })
       .filter({ hasText: /Good (morning|afternoon|evening)/ })
@@ -82,7 +83,7 @@ async function insightsAll(ctx, page) {
     const started = await page.evaluate((mark) => {
       performance.clearMarks(mark)
       const t0 = performance.now()
-      location.hash = '#/insights?range=all'
+      globalThis.location.hash = '#/insights?range=all'
       return t0
     }, DRAWN_MARK)
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN_MARK, { timeout: 30_000, polling: 'raf' })
@@ -91,7 +92,7 @@ async function insightsAll(ctx, page) {
     if (run === 0) ctx.log(`insights "all", first visit: ${(drawnAt - started).toFixed(1)} ms`)
     else times.push(drawnAt - started)
   }
-  const points = await page.evaluate(() => document.querySelectorAll('[data-testid="chart-heatmap"] .heatmap__cell').length)
+  const points = await page.evaluate(() => globalThis.document.querySelectorAll('[data-testid="chart-heatmap"] .heatmap__cell').length)
   ctx.log(`insights "all" (ms): ${times.map((t) => t.toFixed(1)).join(', ')}; heatmap cells: ${points}`)
   return {
     name: 'insights_all_ms',
@@ -105,8 +106,8 @@ async function insightsAll(ctx, page) {
 /** Visits every view, lets it settle, collects garbage and reads the JS heap in use. */
 async function heapAfterViews(ctx, page) {
   for (const view of VIEWS) {
-    await page.evaluate((hash) => (location.hash = `#/${hash}`), view)
-    await page.waitForFunction((name) => location.hash.startsWith(`#/${name.split('?')[0]}`), view)
+    await page.evaluate((hash) => (globalThis.location.hash = `#/${hash}`), view)
+    await page.waitForFunction((name) => globalThis.location.hash.startsWith(`#/${name.split('?')[0]}`), view)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page.waitForTimeout(300)
   }
@@ -117,4 +118,8 @@ async function heapAfterViews(ctx, page) {
   const mb = usedSize / (1024 * 1024)
   ctx.log(`renderer heap after ${VIEWS.length} views: ${mb.toFixed(1)} MB`)
   return { name: 'heap_mb_after_views', value: round(mb, 1), unit: 'MB', target: 30, note: `after ${VIEWS.join(', ')}; GC first` }
+}
+
+function withoutKeys(object, keys) {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)))
 }

@@ -201,7 +201,8 @@ async function checkAgainstService(ctx, rows) {
   const dst = rows.filter(({ entry }) => /-(03|10)-(2[5-9]|3[01])$/.test(entry.evening_date)).slice(0, 2)
   for (const { entry } of [...dst, rows[0], rows[rows.length - 1]]) {
     const saved = await ctx.invoke('journal.get', { eveningDate: entry.evening_date })
-    const { id, metrics, createdAt: _c, updatedAt: _u, ...input } = saved
+    const { id, metrics } = saved
+    const input = Object.fromEntries(Object.entries(saved).filter(([key]) => !['id', 'metrics', 'createdAt', 'updatedAt'].includes(key)))
     const again = await ctx.invoke('journal.update', { id, entry: input })
     if (JSON.stringify(again.metrics) !== JSON.stringify(metrics)) {
       throw new Error(

@@ -10,7 +10,7 @@ import { mountWithApp, type Mounted } from './mount'
 // jsdom has no canvas: the chart is replaced by a stand-in that reports it has drawn. Real drawing is checked in Playwright.
 vi.mock('../../src/renderer/src/components/charts/BaseChart.vue', () => ({
   default: defineComponent({
-    props: ['labels', 'series', 'y', 'y2', 'description', 'height', 'legend'],
+    props: { labels: { type: Array, required: true }, description: { type: String, required: true } },
     emits: ['drawn'],
     setup(props, { emit }) {
       onMounted(() => emit('drawn'))

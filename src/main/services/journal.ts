@@ -11,7 +11,14 @@ import {
   type NightEntry,
   type QuickLogDefaults
 } from '../../shared/contract'
-import { addDays, ALREADY_LOGGED_MESSAGE, cleanMedications, CUSTOM_FACTORS_MAX, daysBetween } from '../../shared/domain/journal'
+import {
+  addDays,
+  ALREADY_LOGGED_MESSAGE,
+  cleanMedications,
+  CUSTOM_FACTORS_MAX,
+  daysBetween,
+  enteredPart
+} from '../../shared/domain/journal'
 import { validateNightEntry } from '../../shared/domain/journal-validation'
 import { journalToCsv } from '../../shared/domain/journal-csv'
 import type { ProfileValues } from '../../shared/domain/profile'
@@ -104,8 +111,7 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
 
   function draftFrom(previous: JournalEntry | null, eveningDate: string): Pick<QuickLogDefaults, 'draft' | 'fromPrevious'> {
     if (previous) {
-      const { id: _id, metrics: _m, createdAt: _c, updatedAt: _u, zone: _z, ...entered } = previous
-      return { draft: { ...entered, eveningDate, notes: '' }, fromPrevious: true }
+      return { draft: { ...enteredPart(previous), eveningDate, notes: '' }, fromPrevious: true }
     }
     const bedtime = profile().bedtime
     const shift = (minutes: number): string => {

@@ -142,6 +142,22 @@ export function cleanMedications(names: readonly string[]): string[] {
   return result
 }
 
+/** A saved entry's answers as the form and the service take them (no id, zone, figures or timestamps). */
+export function enteredPart<T extends NightEntryInput>(entry: T): Omit<NightEntryInput, 'zone'> {
+  return {
+    eveningDate: entry.eveningDate,
+    severity: entry.severity,
+    symptomStart: entry.symptomStart,
+    bodyAreas: [...entry.bodyAreas],
+    relievedByMoving: entry.relievedByMoving,
+    sleepDisturbance: entry.sleepDisturbance,
+    sleep: { ...entry.sleep },
+    factors: { ...entry.factors, medications: [...entry.factors.medications] },
+    custom: entry.custom.map((c) => ({ ...c })),
+    notes: entry.notes
+  }
+}
+
 /** The one message the journal shows when a night already has an entry. */
 export const ALREADY_LOGGED_MESSAGE = 'You already logged this night — edit it instead?'
 
