@@ -122,7 +122,7 @@ describe('Insights', () => {
     mounted = await mountWithApp(App, '/insights?range=2w', app)
     const summary = card(mounted, 'chart-magnesium').find('[data-role="summary"]').text()
     expect(summary).toContain('Your daily magnesium target is 320 mg (Females 31–50 years')
-    expect(summary).toContain('Supplements gave 400 mg on average on logged nights.')
+    expect(summary).toContain('You logged a supplement on 1 of 1 nights; across all logged nights that is 400 mg a night on average.')
     expect(summary).toContain('Magnesium from food is not counted here yet')
     expect(summary).toContain('On 1 night supplements were above 350 mg')
   })

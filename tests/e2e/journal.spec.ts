@@ -156,6 +156,15 @@ test('last night can be logged with the keyboard alone, saving with Enter', asyn
   await completeFirstRun(page, { name: 'Kim', bedtime: '23:00' })
   await page.goto(`${harness.url}/#/journal`)
   await expect(page.getByRole('heading', { name: 'Log a night' })).toBeVisible()
+  // Every section of the form open, for the accessibility scan and a look in both themes.
+  for (const section of await page.locator('details.entry-form__more > summary').all()) await section.click()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectAccessible(page, `quick log, all sections open (${scheme})`)
+    await screenshot(page, `journal-form-${scheme}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  for (const section of await page.locator('details.entry-form__more > summary').all()) await section.click()
 
   // Tab from the top of the page to the severity scale, pick 4 with the arrow keys, press Enter.
   const four = page.getByRole('radio', { name: '4, Moderate' })
