@@ -54,6 +54,7 @@ export const KEEP_DELETED_DAYS = 30
 /** The longest span one list call may ask for (a year and a bit): the journal pages by month. */
 export const LIST_MAX_DAYS = 400
 const TREND_NIGHTS = 14
+const OPEN_DATE_SEARCH_DAYS = 60
 
 export function createJournalService({ repo, clock, profile }: JournalDeps): JournalService {
   const nowIso = (): string => clock.now().toISOString()
@@ -167,8 +168,14 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
       const now = today()
       const suggestedDate = addDays(now, -1)
       const previous = repo.latestOnOrBefore(now)
+      // "Log another night" starts at the latest gap in the last two months.
+      const horizon = addDays(suggestedDate, -OPEN_DATE_SEARCH_DAYS)
+      const logged = new Set(repo.insightNights(horizon, suggestedDate).map((n) => n.date))
+      let openDate = suggestedDate
+      while (logged.has(openDate) && openDate > horizon) openDate = addDays(openDate, -1)
       return {
         suggestedDate,
+        openDate,
         today: now,
         zone: clock.zone(),
         existing: repo.byDate(suggestedDate),

@@ -135,6 +135,8 @@ export const QuickLogDefaultsSchema = z.object({
   today: z.string(),
   /** The current IANA zone, used to check times for a new entry. */
   zone: z.string(),
+  /** The most recent night without an entry (last night, or an earlier one when it is logged). */
+  openDate: z.string(),
   /** The entry already saved for the suggested night, if any. */
   existing: JournalEntrySchema.nullable(),
   /** Values to start from: the previous entry's, or sensible ones around the usual bedtime. */

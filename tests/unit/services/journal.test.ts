@@ -220,6 +220,12 @@ describe('journal service — quick log defaults and suggestions', () => {
     expect(result.value.draft).toMatchObject({ eveningDate: '2026-11-23', severity: 6, notes: '', sleep: { inBed: '22:50' } })
     expect(result.value.draft.factors.medications).toEqual(['Pregabalin'])
     expect(result.value.medicationSuggestions).toEqual(['Pregabalin', 'Iron bisglycinate'])
+    expect(result.value.openDate).toBe('2026-11-23')
+    await create(night('2026-11-23'))
+    await create(night('2026-11-22'))
+    const after = await app.invoke('journal.defaults')
+    // Last night and the one before are logged, 11-21 too: the latest gap is 11-19.
+    expect(after.ok && after.value.openDate).toBe('2026-11-19')
   })
 
   it('glance: last night at a glance and 14 nights with gaps as null, never zero', async () => {
