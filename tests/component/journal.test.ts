@@ -34,7 +34,14 @@ async function submit(m: Mounted): Promise<void> {
 describe('journal quick log', () => {
   it('starts from the previous night, and Enter on the severity scale saves last night', async () => {
     const app = onboardedApp()
-    app.services.journal.create(night('2026-11-21', { severity: 5, sleep: { inBed: '23:05', triedToSleep: '23:20' }, notes: 'old note' }))
+    app.services.journal.create(
+      night('2026-11-21', {
+        severity: 5,
+        sleep: { inBed: '23:05', triedToSleep: '23:20' },
+        factors: { caffeineDrinks: 2, caffeineLast: '15:30', magnesiumMg: 300, medications: ['Pregabalin'] },
+        notes: 'old note'
+      })
+    )
     mounted = await mountWithApp(App, '/journal', app)
 
     expect((form(mounted).find('input[type="date"]').element as HTMLInputElement).value).toBe('2026-11-23')
@@ -42,6 +49,10 @@ describe('journal quick log', () => {
     const inBed = mounted.wrapper.findAll('input[type="time"]')[0]!.element as HTMLInputElement
     expect(inBed.value).toBe('23:05')
     expect(mounted.wrapper.find('textarea').element.value).toBe('')
+    // Carried-over factors are visible without opening their section.
+    expect(mounted.wrapper.find('[data-testid="factor-summary"]').text()).toBe(
+      '2 caffeinated drinks, last at 15:30 · magnesium 300 mg · Pregabalin'
+    )
 
     const three = mounted.wrapper.find('input[aria-label="3, Mild"]')
     await three.setValue(true)

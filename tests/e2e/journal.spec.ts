@@ -35,7 +35,7 @@ async function logNight(
   if (night.inBed) await form.getByLabel('Into bed').fill(night.inBed)
   if (night.wake) await form.getByLabel('Final wake-up').fill(night.wake)
   if (night.caffeineAt) {
-    await form.getByText('Caffeine, alcohol, exercise, supplements, medications').click()
+    await form.getByText('Caffeine, alcohol, exercise, supplements, medications', { exact: true }).click()
     await form.getByLabel('Caffeinated drinks').fill('2')
     await form.getByLabel('Last one at', { exact: true }).fill(night.caffeineAt)
   }
