@@ -12,6 +12,7 @@
 //   ctx.seeded            { dir, days, startDate, endDate, reused } of the seeded folder
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
 import { initialJs } from './initial-js.mjs'
+import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 
-export const measures = [loadTime, initialJs]
+export const measures = [loadTime, initialJs, journalFigures]

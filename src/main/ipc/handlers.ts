@@ -14,6 +14,19 @@ export function createHandlers(services: Services): HandlerTable {
     'app.dismissNotice': ({ id }) => services.appInfo.dismissNotice(id),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
-    'settings.completeOnboarding': (input) => services.settings.completeOnboarding(input)
+    'settings.completeOnboarding': (input) => services.settings.completeOnboarding(input),
+    'journal.defaults': () => services.journal.defaults(),
+    'journal.list': (range) => services.journal.list(range),
+    'journal.get': ({ eveningDate }) => services.journal.get(eveningDate),
+    'journal.create': (entry) => services.journal.create(entry),
+    'journal.update': ({ id, entry }) => services.journal.update(id, entry),
+    'journal.delete': ({ id }) => services.journal.remove(id),
+    'journal.restore': ({ id }) => services.journal.restore(id),
+    'journal.glance': () => services.journal.glance(),
+    'journal.exportCsv': () => services.journal.exportCsv(),
+    'journal.factors.list': () => services.journal.factors(),
+    'journal.factors.create': (input) => services.journal.createFactor(input),
+    'journal.factors.update': (input) => services.journal.updateFactor(input),
+    'insights.get': (query) => services.insights.get(query)
   }
 }

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
+import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
+import { createJournalService, type JournalService } from './journal'
 import type { Clock, ExternalLinks, Notifier } from './ports'
 import { systemClock } from './ports'
 import { createSettingsService, type SettingsService } from './settings'
@@ -10,6 +13,8 @@ export interface Services {
   appInfo: AppInfoService
   settings: SettingsService
   keyValue: KeyValueStore
+  journal: JournalService
+  insights: InsightsService
 }
 
 export interface ServiceDeps {
@@ -21,15 +26,27 @@ export interface ServiceDeps {
   clock?: Clock
   notifier?: Notifier
   externalLinks?: ExternalLinks
+  /** Planned food magnesium per day for Insights (the meal planner plugs in here). */
+  foodMagnesium?: FoodMagnesiumProvider
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
 export function createServices(deps: ServiceDeps): Services {
   const clock = deps.clock ?? systemClock
   const keyValue = createKeyValueStore(deps.db, clock.now)
+  const settings = createSettingsService(keyValue)
+  const journalRepo = createJournalRepository(deps.db)
+  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),
-    settings: createSettingsService(keyValue)
+    settings,
+    journal,
+    insights: createInsightsService({
+      repo: journalRepo,
+      today: journal.today,
+      profile: () => settings.get().profile,
+      foodMagnesium: deps.foodMagnesium
+    })
   }
 }

@@ -3,7 +3,26 @@
  * build its api object without bundling zod. `tests/unit/contract.test.ts`
  * checks this list against the contract, so the two cannot drift apart.
  */
-export const CHANNELS = ['app.info', 'app.dismissNotice', 'settings.get', 'settings.update', 'settings.completeOnboarding'] as const
+export const CHANNELS = [
+  'app.info',
+  'app.dismissNotice',
+  'settings.get',
+  'settings.update',
+  'settings.completeOnboarding',
+  'journal.defaults',
+  'journal.list',
+  'journal.get',
+  'journal.create',
+  'journal.update',
+  'journal.delete',
+  'journal.restore',
+  'journal.glance',
+  'journal.exportCsv',
+  'journal.factors.list',
+  'journal.factors.create',
+  'journal.factors.update',
+  'insights.get'
+] as const
 
 export const EVENTS = ['notification', 'navigate'] as const
 

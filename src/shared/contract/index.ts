@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
+import { insightsChannels } from './insights'
+import { journalChannels } from './journal'
 import { settingsChannels } from './settings'
 
 export interface ChannelSpec {
@@ -23,7 +25,7 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels)
+export const contract = merge(appChannels, settingsChannels, journalChannels, insightsChannels)
 
 export const events = { ...appEvents }
 
@@ -50,6 +52,8 @@ void channelListMatches
 void eventListMatches
 
 export * from './app'
+export * from './insights'
+export * from './journal'
 export * from './channels'
 export * from './result'
 export * from './settings'

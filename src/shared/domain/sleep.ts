@@ -93,11 +93,20 @@ export type SleepResult = { ok: true; metrics: SleepMetrics } | { ok: false; iss
 
 const TIME_FIELDS: readonly TimeField[] = ['inBed', 'triedToSleep', 'finalWake', 'outOfBed']
 
-const TIME_LABELS: Record<TimeField, string> = {
+/** Field labels used in the time messages; forms and the contract reuse them so every layer words it the same. */
+export const TIME_LABELS: Record<TimeField, string> = {
   inBed: 'Time into bed',
   triedToSleep: 'Time you tried to sleep',
   finalWake: 'Final wake time',
   outOfBed: 'Time out of bed'
+}
+
+/** The message for a malformed evening date. */
+export const DATE_MESSAGE = 'Enter the date as YYYY-MM-DD, for example 2026-03-28.'
+
+/** The message for a malformed clock time in one of the four diary times. */
+export function timeMessage(field: TimeField): string {
+  return `${TIME_LABELS[field]}: enter a 24-hour time as HH:MM, for example 23:15.`
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -149,20 +158,29 @@ function roundOneDecimal(value: number): number {
   return Math.round(value * 10) / 10
 }
 
+/** "Enter minutes to fall asleep as a whole number from 0 to 720." */
+export function wholeNumberMessage(what: string, min: number, max: number): string {
+  return `Enter ${what} as a whole number from ${min} to ${max}.`
+}
+
+/** "Minutes to fall asleep must be between 0 and 720." */
+export function rangeMessage(what: string, min: number, max: number): string {
+  return `${capitalise(what)} must be between ${min} and ${max}.`
+}
+
+/** What each diary number is called in messages. */
+export const NUMBER_WORDS: Record<NumberField, string> = {
+  latencyMinutes: 'minutes to fall asleep',
+  awakenings: 'the number of awakenings',
+  wasoMinutes: 'minutes awake during the night'
+}
+
 function checkWholeNumber(field: NumberField, value: number, max: number, what: string): SleepIssue | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isInteger(value)) {
-    return {
-      field,
-      code: 'malformed',
-      message: `Enter ${what} as a whole number from 0 to ${max}.`
-    }
+    return { field, code: 'malformed', message: wholeNumberMessage(what, 0, max) }
   }
   if (value < 0 || value > max) {
-    return {
-      field,
-      code: 'out_of_range',
-      message: `${capitalise(what)} must be between 0 and ${max}.`
-    }
+    return { field, code: 'out_of_range', message: rangeMessage(what, 0, max) }
   }
   return null
 }
@@ -173,9 +191,9 @@ function capitalise(text: string): string {
 
 function checkNumbers(input: SleepDiaryInput): SleepIssue[] {
   const checks = [
-    checkWholeNumber('latencyMinutes', input.latencyMinutes, LATENCY_MAX_MINUTES, 'minutes to fall asleep'),
-    checkWholeNumber('awakenings', input.awakenings, AWAKENINGS_MAX, 'the number of awakenings'),
-    checkWholeNumber('wasoMinutes', input.wasoMinutes, WASO_MAX_MINUTES, 'minutes awake during the night')
+    checkWholeNumber('latencyMinutes', input.latencyMinutes, LATENCY_MAX_MINUTES, NUMBER_WORDS.latencyMinutes),
+    checkWholeNumber('awakenings', input.awakenings, AWAKENINGS_MAX, NUMBER_WORDS.awakenings),
+    checkWholeNumber('wasoMinutes', input.wasoMinutes, WASO_MAX_MINUTES, NUMBER_WORDS.wasoMinutes)
   ]
   return checks.filter((issue): issue is SleepIssue => issue !== null)
 }
@@ -251,7 +269,7 @@ export function computeSleepMetrics(input: SleepDiaryInput): SleepResult {
     issues.push({
       field: 'eveningDate',
       code: 'malformed',
-      message: 'Enter the date as YYYY-MM-DD, for example 2026-03-28.'
+      message: DATE_MESSAGE
     })
   }
   const zoneOk = isValidZone(input.zone)
@@ -267,7 +285,7 @@ export function computeSleepMetrics(input: SleepDiaryInput): SleepResult {
       issues.push({
         field,
         code: 'malformed',
-        message: `${TIME_LABELS[field]}: enter a 24-hour time as HH:MM, for example 23:15.`
+        message: timeMessage(field)
       })
     }
   }

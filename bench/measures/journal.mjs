@@ -1,0 +1,125 @@
+// journal_save_ms: one journal save round trip through the harness bridge (median).
+// insights_all_ms: from asking for Insights with range "all" to every chart drawn (median).
+// heap_mb_after_views: the renderer's JS heap after visiting every view, after a garbage collection.
+// All on the seeded ten years of nights. Targets are printed for reference, never asserted.
+import { chromium } from 'playwright-core'
+import { chromiumExecutable } from '../lib/browser.mjs'
+import { onCleanup } from '../lib/cleanup.mjs'
+import { median, round } from '../lib/stats.mjs'
+
+const DRAWN_MARK = 'stillwell:insights-drawn'
+const VIEWS = ['today', 'journal', 'insights?range=all', 'planner', 'reader', 'settings']
+
+export const journalFigures = {
+  name: 'journal',
+  async run(ctx) {
+    const harness = await ctx.harness()
+    const figures = [await saveRoundTrip(ctx, harness)]
+
+    const browser = await chromium.launch({
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    })
+    const close = onCleanup('close journal bench browser', () => browser.close())
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+      const problems = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      await page.goto(`${harness.url}/#/today`)
+      await page.waitForFunction(() => performance.getEntriesByName('stillwell:interactive').length > 0)
+      figures.push(await insightsAll(ctx, page))
+      figures.push(await heapAfterViews(ctx, page))
+      if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`)
+    } finally {
+      await close()
+    }
+    return figures
+  }
+}
+
+/** Saves last night's entry again and again (alternating its severity), timing each bridge call. */
+async function saveRoundTrip(ctx, harness) {
+  const glance = await harness.invoke('journal.glance')
+  if (!glance.lastNight) throw new Error('the seeded data has no recent entry to save')
+  const { id, ...saved } = glance.lastNight
+  const entry = withoutKeys(saved, ['metrics', 'createdAt', 'updatedAt'])
+  const times = []
+  const total = Math.max(21, ctx.runs * 3)
+  for (let i = 0; i < total + 3; i++) {
+    const next = { ...entry, severity: (entry.severity + i) % 11 }
+    const t0 = performance.now()
+    await harness.invoke('journal.update', { id, entry: next })
+    const elapsed = performance.now() - t0
+    if (i >= 3) times.push(elapsed) // the first few warm up the connection and statement caches
+  }
+  await harness.invoke('journal.update', { id, entry }) // leave it as seeded
+  ctx.log(`journal saves (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`)
+  return {
+    name: 'journal_save_ms',
+    value: round(median(times), 2),
+    unit: 'ms',
+    target: 5,
+    note: `median of ${times.length} saves over the bridge`
+  }
+}
+
+/** Today → Insights (range "all"), timed until the view's "every chart drawn" mark. */
+async function insightsAll(ctx, page) {
+  const times = []
+  for (let run = 0; run <= ctx.runs; run++) {
+    await page.evaluate(() => (globalThis.location.hash = '#/today'))
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: /Good (morning|afternoon|evening)/ })
+      .waitFor()
+    const started = await page.evaluate((mark) => {
+      performance.clearMarks(mark)
+      const t0 = performance.now()
+      globalThis.location.hash = '#/insights?range=all'
+      return t0
+    }, DRAWN_MARK)
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN_MARK, { timeout: 30_000, polling: 'raf' })
+    const drawnAt = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, DRAWN_MARK)
+    // The first visit also fetches and compiles the Insights code: reported in the log, left out of the median.
+    if (run === 0) ctx.log(`insights "all", first visit: ${(drawnAt - started).toFixed(1)} ms`)
+    else times.push(drawnAt - started)
+  }
+  const points = await page.evaluate(() => globalThis.document.querySelectorAll('[data-testid="chart-heatmap"] .heatmap__cell').length)
+  ctx.log(`insights "all" (ms): ${times.map((t) => t.toFixed(1)).join(', ')}; heatmap cells: ${points}`)
+  return {
+    name: 'insights_all_ms',
+    value: round(median(times), 1),
+    unit: 'ms',
+    target: 50,
+    note: `median of ${times.length} opens, 10 years, after the first`
+  }
+}
+
+/** Visits every view, lets it settle, collects garbage and reads the JS heap in use. */
+async function heapAfterViews(ctx, page) {
+  for (const view of VIEWS) {
+    await page.evaluate((hash) => (globalThis.location.hash = `#/${hash}`), view)
+    await page.waitForFunction((name) => globalThis.location.hash.startsWith(`#/${name.split('?')[0]}`), view)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await page.waitForTimeout(300)
+  }
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  const mb = usedSize / (1024 * 1024)
+  ctx.log(`renderer heap after ${VIEWS.length} views: ${mb.toFixed(1)} MB`)
+  return { name: 'heap_mb_after_views', value: round(mb, 1), unit: 'MB', target: 30, note: `after ${VIEWS.join(', ')}; GC first` }
+}
+
+function withoutKeys(object, keys) {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)))
+}

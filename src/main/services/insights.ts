@@ -1,0 +1,118 @@
+import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
+import { buildInsights, type InsightNight } from '../../shared/domain/insights'
+import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
+import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
+import type { JournalRepository } from '../db/journal'
+
+/**
+ * Planned food magnesium per day ('YYYY-MM-DD' → mg) between two dates,
+ * inclusive. The meal planner provides it; until it exists Insights shows
+ * supplements only and says so.
+ */
+export type FoodMagnesiumProvider = (from: string, to: string) => ReadonlyMap<string, number>
+
+export interface InsightsService {
+  get(query: InsightsQuery): InsightsData
+}
+
+export interface InsightsDeps {
+  repo: JournalRepository
+  /** The user's calendar date now, in their zone (the journal service knows it). */
+  today: () => string
+  profile: () => NutrientProfile
+  foodMagnesium?: FoodMagnesiumProvider | undefined
+}
+
+/** The longest custom range: more than anyone's journal, small enough to stay quick. */
+const MAX_RANGE_DAYS = 50 * 366
+
+export function createInsightsService({ repo, today, profile, foodMagnesium }: InsightsDeps): InsightsService {
+  /** The last night a range ends on: last night, or tonight if it is already logged. */
+  function lastNight(): string {
+    const now = today()
+    return repo.hasDate(now) ? now : addDays(now, -1)
+  }
+
+  // Reading ten years of nights is the slow part; they are kept until the journal changes.
+  let cache: { key: string; nights: InsightNight[] } | null = null
+  function nightsBetween(from: string, to: string): InsightNight[] {
+    const key = `${from}|${to}|${repo.version()}`
+    if (cache?.key !== key) cache = { key, nights: repo.insightNights(from, to) }
+    return cache.nights
+  }
+
+  function resolve(query: InsightsQuery): { from: string; to: string } {
+    const end = lastNight()
+    switch (query.range) {
+      case '2w':
+        return { from: addDays(end, -13), to: end }
+      case '3m':
+        return { from: addDays(monthsBack(end, 3), 1), to: end }
+      case '1y':
+        return { from: addDays(monthsBack(end, 12), 1), to: end }
+      case 'all': {
+        const first = repo.firstDate()
+        return { from: first && first <= end ? first : end, to: end }
+      }
+      case 'custom':
+        return customRange(query, end)
+    }
+  }
+
+  function customRange(query: InsightsQuery, end: string): { from: string; to: string } {
+    const fields: Record<string, string> = {}
+    if (!query.from) fields['from'] = 'Choose the first night of the range.'
+    if (!query.to) fields['to'] = 'Choose the last night of the range.'
+    const { from, to } = query
+    if (from && !isRealDate(from)) fields['from'] = 'That date does not exist.'
+    if (to && !isRealDate(to)) fields['to'] = 'That date does not exist.'
+    if (from && to && !fields['from'] && !fields['to']) {
+      if (from > to) fields['from'] = 'The first night must be on or before the last night.'
+      else if (from < EARLIEST_DATE) fields['from'] = `Choose a night from ${EARLIEST_DATE} on.`
+      else if (daysBetween(from, to) > MAX_RANGE_DAYS) fields['from'] = 'Choose a range of at most 50 years.'
+    }
+    if (Object.keys(fields).length > 0) throw new AppError('invalid-input', 'The date range needs another look.', fields)
+    // Nights after last night cannot have entries yet: the range stops there.
+    const clampedTo = to! > end ? end : to!
+    return { from: from! > clampedTo ? clampedTo : from!, to: clampedTo }
+  }
+
+  return {
+    get(query) {
+      const { from, to } = resolve(query)
+      const nights = nightsBetween(from, to)
+      const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
+      const food = foodMagnesium ? foodMagnesium(from, to) : null
+      const data = buildInsights(nights, from, to, defs, food)
+      const target = magnesiumTargetMg(profile())
+      // Archived factors with no answers in this range would only add empty rows.
+      data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
+      return {
+        ...data,
+        range: query.range,
+        firstDate: repo.firstDate(),
+        magnesium: {
+          ...data.magnesium,
+          targetMg: target.value,
+          targetBasis: target.basis,
+          targetSource: target.source,
+          upperLimitMg: SUPPLEMENT_MG_UPPER_LIMIT,
+          nightsAboveUpperLimit: nights.filter((n) => n.magnesiumMg > SUPPLEMENT_MG_UPPER_LIMIT).length
+        }
+      }
+    }
+  }
+}
+
+function monthsBack(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  // Clamp to the month's last day: 3 months before 31 May is 28/29 February.
+  const lastDay = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay))).toISOString().slice(0, 10)
+}
+
+function isRealDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}

@@ -1,0 +1,129 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, onMounted } from 'vue'
+import App from '../../src/renderer/src/App.vue'
+import { addDays } from '../../src/shared/domain/journal'
+import { startTestApp, type TestApp } from '../support/app'
+import { fixedClock, night } from '../support/journal'
+import { mountWithApp, type Mounted } from './mount'
+
+// jsdom has no canvas: the chart is replaced by a stand-in that reports it has drawn. Real drawing is checked in Playwright.
+vi.mock('../../src/renderer/src/components/charts/BaseChart.vue', () => ({
+  default: defineComponent({
+    props: { labels: { type: Array, required: true }, description: { type: String, required: true } },
+    emits: ['drawn'],
+    setup(props, { emit }) {
+      onMounted(() => emit('drawn'))
+      return () =>
+        h('div', {
+          'data-testid': 'chart-stub',
+          'data-points': String((props.labels as string[]).length),
+          'aria-label': props.description as string
+        })
+    }
+  })
+}))
+
+let mounted: Mounted | undefined
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted?.app.close()
+  mounted = undefined
+})
+
+function onboardedApp(): TestApp {
+  const app = startTestApp(undefined, { clock: fixedClock('2026-11-24T08:00:00Z') })
+  app.services.settings.completeOnboarding({
+    profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
+    disclaimerAccepted: true
+  })
+  return app
+}
+
+function card(m: Mounted, testid: string) {
+  return m.wrapper.find(`[data-testid="${testid}"]`)
+}
+
+describe('Insights', () => {
+  it('with no nights, explains what will appear and how to start', async () => {
+    mounted = await mountWithApp(App, '/insights', onboardedApp())
+    expect(mounted.wrapper.text()).toContain('Your charts will appear here')
+    expect(mounted.wrapper.find('a.button').text()).toBe('Log last night')
+    expect(mounted.wrapper.findAll('[data-testid="chart-stub"]')).toHaveLength(0)
+  })
+
+  it('summarises two weeks in words and shows the numbers in a real table on request', async () => {
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-11-23', { severity: 6 }))
+    app.services.journal.create(night('2026-11-21', { severity: 2 }))
+    mounted = await mountWithApp(App, '/insights?range=2w', app)
+    expect(mounted.wrapper.find('[data-testid="insights-status"]').text()).toContain('2 of 14 nights logged')
+    const severity = card(mounted, 'chart-severity')
+    expect(severity.find('[data-role="summary"]').text()).toContain('Average severity 4 out of 10.')
+    expect(severity.find('[data-testid="chart-stub"]').attributes('data-points')).toBe('14')
+
+    const toggle = severity.find('button[aria-expanded]')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    const rows = severity.findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()))
+    expect(rows).toHaveLength(14)
+    expect(rows.at(-1)).toEqual(['Mon, 23 Nov 2026', '6', '4'])
+    expect(rows.at(-2)).toEqual(['Sun, 22 Nov 2026', 'Not logged', '2'])
+    expect(rows.at(-3)).toEqual(['Sat, 21 Nov 2026', '2', '2'])
+    expect(rows[0]).toEqual(['Tue, 10 Nov 2026', 'Not logged', '—'])
+  })
+
+  it('sets a performance mark once every chart has drawn (the bench waits for it)', async () => {
+    performance.clearMarks('stillwell:insights-drawn')
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-11-23', { severity: 6 }))
+    mounted = await mountWithApp(App, '/insights?range=all', app)
+    expect(performance.getEntriesByName('stillwell:insights-drawn')).toHaveLength(1)
+    expect(mounted.wrapper.find('section.insights').attributes('data-drawn')).toBe('true')
+  })
+
+  it('says "not enough data yet" below five nights a side, and compares once there are enough', async () => {
+    const app = onboardedApp()
+    for (let i = 0; i < 5; i++) app.services.journal.create(night(addDays('2026-11-01', i), { severity: 7, factors: { alcoholDrinks: 1 } }))
+    for (let i = 0; i < 4; i++) app.services.journal.create(night(addDays('2026-11-10', i), { severity: 3 }))
+    mounted = await mountWithApp(App, '/insights?range=3m', app)
+    const alcohol = card(mounted, 'factor-comparison').find('[data-factor="alcohol"]')
+    expect(alcohol.text()).toContain('Not enough data yet: 5 nights with any alcohol and 4 without (5 of each are needed).')
+
+    app.services.journal.create(night('2026-11-20', { severity: 3 }))
+    await mounted.wrapper.find('input[value="1y"]').setValue(true)
+    await flushPromises()
+    const after = card(mounted, 'factor-comparison').find('[data-factor="alcohol"]')
+    expect(after.text()).toContain('On the 5 nights with any alcohol, severity averaged 7.0, compared with 3.0 on the 5 nights without.')
+    expect(after.text()).toContain('not proof of a cause')
+  })
+
+  it('a custom range is checked next to its fields before anything is asked', async () => {
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-11-23', { severity: 6 }))
+    mounted = await mountWithApp(App, '/insights', app)
+    await mounted.wrapper.find('input[value="custom"]').setValue(true)
+    await mounted.wrapper.find('#insights-from').setValue('2026-11-20')
+    await mounted.wrapper.find('#insights-to').setValue('2026-11-01')
+    await mounted.wrapper.find('form.insights__range').trigger('submit')
+    await flushPromises()
+    expect(mounted.wrapper.find('#insights-from').attributes('aria-invalid')).toBe('true')
+    expect(mounted.wrapper.find('#insights-from-error').text()).toBe('The first night must be on or before the last night.')
+    await mounted.wrapper.find('#insights-to').setValue('2026-11-23')
+    await mounted.wrapper.find('form.insights__range').trigger('submit')
+    await flushPromises()
+    expect(mounted.wrapper.find('[data-testid="insights-status"]').text()).toContain('1 of 4 nights logged')
+  })
+
+  it('shows magnesium against the profile target and says food is not counted yet', async () => {
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-11-23', { factors: { magnesiumMg: 400, magnesiumForm: 'citrate' } }))
+    mounted = await mountWithApp(App, '/insights?range=2w', app)
+    const summary = card(mounted, 'chart-magnesium').find('[data-role="summary"]').text()
+    expect(summary).toContain('Your daily magnesium target is 320 mg (Females 31–50 years')
+    expect(summary).toContain('You logged a supplement on 1 of 1 nights; across all logged nights that is 400 mg a night on average.')
+    expect(summary).toContain('Magnesium from food is not counted here yet')
+    expect(summary).toContain('On 1 night supplements were above 350 mg')
+  })
+})
