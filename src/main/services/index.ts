@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import { createArticleService, type ArticleService } from './articles'
+import { createLinkService, type LinkService } from './links'
 import type { Clock, ExternalLinks, Notifier } from './ports'
 import { systemClock } from './ports'
 import { createSettingsService, type SettingsService } from './settings'
@@ -10,6 +12,8 @@ export interface Services {
   appInfo: AppInfoService
   settings: SettingsService
   keyValue: KeyValueStore
+  articles: ArticleService
+  links: LinkService
 }
 
 export interface ServiceDeps {
@@ -30,6 +34,14 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),
-    settings: createSettingsService(keyValue)
+    settings: createSettingsService(keyValue),
+    articles: createArticleService({
+      db: deps.db,
+      clock,
+      keyValue,
+      resourcesDir: deps.resourcesDir,
+      log: (message) => console.warn(message)
+    }),
+    links: createLinkService(deps.externalLinks)
   }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
+import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
 import { settingsChannels } from './settings'
@@ -23,7 +24,7 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels)
+export const contract = merge(appChannels, settingsChannels, articlesChannels)
 
 export const events = { ...appEvents }
 
@@ -50,6 +51,7 @@ void channelListMatches
 void eventListMatches
 
 export * from './app'
+export * from './articles'
 export * from './channels'
 export * from './result'
 export * from './settings'
