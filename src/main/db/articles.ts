@@ -103,7 +103,8 @@ export interface ArticleRepository {
 /** Storage of the library. Statements are prepared once; every multi-row write is one transaction. */
 export function createArticleRepository(db: Database, now: () => Date): ArticleRepository {
   const stmt = {
-    all: db.prepare<[], ArticleRow>(`${SELECT_ARTICLE} ORDER BY a.origin, a.title COLLATE NOCASE`),
+    // The user's own documents first: they are few, and the reason they were imported.
+    all: db.prepare<[], ArticleRow>(`${SELECT_ARTICLE} ORDER BY a.origin = 'imported' DESC, a.title COLLATE NOCASE`),
     bySlug: db.prepare<[string], ArticleRow>(`${SELECT_ARTICLE} WHERE a.slug = ?`),
     slugTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE slug = ?'),
     bundledHashes: db.prepare<[], { slug: string; content_hash: string }>(

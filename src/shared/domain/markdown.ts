@@ -47,7 +47,10 @@ export function outlineMarkdown(source: string): MarkdownOutline {
         lines: token.map ? [token.map[0], token.map[1]] : null
       }
     } else if (token.type === 'paragraph_open' && firstParagraph === '' && token.level === 0) {
-      firstParagraph = inlineText(tokens[i + 1]!).trim()
+      // A summary reads as prose: an image's alt text (never shown as an image) stays out of it.
+      firstParagraph = inlineText(tokens[i + 1]!, false)
+        .replace(/\s+/g, ' ')
+        .trim()
     }
     if (token.nesting !== -1 && token.level === 0 && token.type !== 'inline') sawBlock = true
   }
@@ -65,12 +68,12 @@ export function withoutLines(source: string, lines: [number, number]): string {
   return all.join('\n').replace(/^\s*\n/, '')
 }
 
-function inlineText(token: Token): string {
+function inlineText(token: Token, withImages = true): string {
   let text = ''
   for (const child of token.children ?? []) {
     if (child.type === 'text' || child.type === 'code_inline') text += child.content
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' '
-    else if (child.type === 'image') text += child.content
+    else if (child.type === 'image' && withImages) text += child.content
   }
   return text
 }
