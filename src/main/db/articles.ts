@@ -71,6 +71,8 @@ interface BookmarkRow {
 // Highlight markers: control characters, which the indexed text never contains.
 const OPEN = '\u0002'
 const CLOSE = '\u0003'
+/** Results that get a matching passage; the rest show their summary. More than a window holds. */
+const SNIPPET_LIMIT = 12
 
 const SELECT_ARTICLE = `
   SELECT a.id, a.slug, a.origin, a.title, a.summary, a.tags, a.body, a.word_count, a.reading_minutes,
@@ -91,7 +93,8 @@ export interface ArticleRepository {
   list(): StoredArticle[]
   get(slug: string): StoredArticle | undefined
   slugTaken(slug: string): boolean
-  search(match: string, tag: string | null, limit: number): RawSearchHit[]
+  /** Ranked hits; the first `withSnippets` carry a passage around the match, the others their summary. */
+  search(match: string, tag: string | null, limit: number, withSnippets?: number): RawSearchHit[]
   saveProgress(id: number, position: number, anchor: string | null): void
   setRead(id: number, read: boolean): void
   bookmarks(): Bookmark[]
@@ -131,16 +134,19 @@ export function createArticleRepository(db: Database, now: () => Date): ArticleR
     index: db.prepare<[number, string, string, string]>('INSERT INTO article_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
     retitle: db.prepare<[string, number]>('UPDATE article_search SET title = ? WHERE rowid = ?'),
     search: db.prepare<{ match: string; tag: string | null; limit: number }, Record<string, unknown>>(
-      `SELECT a.slug, a.origin, a.tags, a.reading_minutes,
-              highlight(article_search, 0, char(2), char(3)) AS marked_title,
-              snippet(article_search, 2, char(2), char(3), '…', 16) AS body_snippet,
-              snippet(article_search, 1, char(2), char(3), '…', 16) AS summary_snippet,
-              a.summary
+      `SELECT a.id, a.slug, a.origin, a.tags, a.reading_minutes, a.summary,
+              highlight(article_search, 0, char(2), char(3)) AS marked_title
        FROM article_search JOIN articles a ON a.id = article_search.rowid
        WHERE article_search MATCH @match
          AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(a.tags) WHERE json_each.value = @tag))
        ORDER BY bm25(article_search, 10.0, 4.0, 1.0), a.title
        LIMIT @limit`
+    ),
+    // Snippets re-read and re-tokenize a whole document, so they are made only for the results near the top.
+    snippets: db.prepare<{ match: string; id: number }, { body: string | null; summary: string | null }>(
+      `SELECT snippet(article_search, 2, char(2), char(3), '…', 16) AS body,
+              snippet(article_search, 1, char(2), char(3), '…', 16) AS summary
+       FROM article_search WHERE article_search MATCH @match AND rowid = @id`
     ),
     saveProgress: db.prepare<{ id: number; position: number; anchor: string | null; readAt: string | null; stamp: string }>(
       `INSERT INTO article_progress (article_id, position, furthest, anchor, read_at, updated_at)
@@ -259,10 +265,11 @@ export function createArticleRepository(db: Database, now: () => Date): ArticleR
     slugTaken(slug: string): boolean {
       return stmt.slugTaken.get(slug) !== undefined
     },
-    search(match: string, tag: string | null, limit: number): RawSearchHit[] {
-      return stmt.search.all({ match, tag, limit }).map((r) => {
-        const body = String(r['body_snippet'] ?? '')
-        const summary = String(r['summary_snippet'] ?? '')
+    search(match: string, tag: string | null, limit: number, withSnippets = SNIPPET_LIMIT): RawSearchHit[] {
+      return stmt.search.all({ match, tag, limit }).map((r, rank) => {
+        const passages = rank < withSnippets ? stmt.snippets.get({ match, id: Number(r['id']) }) : undefined
+        const body = passages?.body ?? ''
+        const summary = passages?.summary ?? ''
         // Prefer a passage of the body that contains a match; else the summary's; else the plain summary.
         const snippet = body.includes(OPEN) ? body : summary.includes(OPEN) ? summary : String(r['summary'] ?? '')
         return {

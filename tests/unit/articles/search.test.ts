@@ -64,6 +64,27 @@ describe('searching the library', () => {
     expect(text(hit!.snippet).length).toBeLessThan(300)
   })
 
+  it('gives the results near the top a passage around the match, and the rest their summary', () => {
+    const many = startTestApp()
+    try {
+      for (let i = 0; i < 8; i++) {
+        many.services.articles.importFile(
+          `n${i}.md`,
+          Buffer.from(`# Note ${i}\n\nA short summary line.\n\nLater on, restless legs kept me up.`).toString('base64')
+        )
+      }
+      const hits = many.services.articles.search('restless')
+      expect(hits.length).toBeGreaterThan(12)
+      expect(hits.slice(0, 12).every((h) => h.snippet.some((s) => s.match))).toBe(true)
+      for (const hit of hits.slice(12)) {
+        expect(hit.snippet.some((s) => s.match)).toBe(false)
+        expect(text(hit.snippet)).toBe(many.services.articles.list().articles.find((a) => a.slug === hit.slug)!.summary)
+      }
+    } finally {
+      many.close()
+    }
+  })
+
   it('does not index link addresses or Markdown syntax', () => {
     // "hygiene" and "reader" appear only inside link addresses (stillwell:/reader/sleep-hygiene-…).
     expect(app.services.articles.search('hygiene')).toEqual([])
