@@ -133,7 +133,7 @@ export const articleOpen = {
               observer.observe({ entryTypes: ['mark'] })
               setTimeout(() => reject(new Error(`${slug} was not rendered within 20 s`)), 20_000)
               const t0 = performance.now()
-              location.hash = `#/reader/${slug}`
+              globalThis.location.hash = `#/reader/${slug}`
             }),
           { slug: longest.slug, mark: RENDERED_MARK }
         )
