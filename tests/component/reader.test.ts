@@ -5,6 +5,8 @@ import { startTestApp } from '../support/app'
 import { mountWithApp, type Mounted } from './mount'
 
 let mounted: Mounted | undefined
+// Views load their route code lazily and talk to a real database: slow on a busy machine, not stuck.
+vi.setConfig({ testTimeout: 20_000 })
 
 beforeEach(() => {
   // jsdom has no layout: scrolling is a no-op here and checked for real in Playwright.
@@ -262,5 +264,23 @@ describe('reading an article', () => {
     await settle()
     expect(mounted.wrapper.find('h1').text()).toBe('This article is not available')
     expect(mounted.wrapper.find('[role="alert"]').text()).toBe('That article is no longer in your library.')
+  })
+})
+
+describe('the reading tile on Today', () => {
+  it('suggests where to start, then shows the article the user is part-way through', async () => {
+    const app = onboardedApp()
+    mounted = await mountWithApp(App, '/today', app)
+    await settle()
+    const tile = () => mounted!.wrapper.find('[data-testid="reading-tile"]')
+    expect(tile().text()).toContain('Start here')
+    expect(tile().find('a').text()).toBe('What is restless legs syndrome?')
+    mounted.wrapper.unmount()
+
+    app.services.articles.savePosition('iron-and-rls', 0.4, null)
+    mounted = await mountWithApp(App, '/today', app)
+    await settle()
+    expect(tile().text()).toContain('40%')
+    expect(tile().find('a').attributes('href')).toBe('#/reader/iron-and-rls')
   })
 })
