@@ -11,8 +11,9 @@
 //   ctx.dataDir           that copy (writes there never reach the seeded original)
 //   ctx.seeded            { dir, days, startDate, endDate, reused } of the seeded folder
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
+import { articleOpen, articleSearch } from './articles.mjs'
 import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen]

@@ -20,5 +20,6 @@
 // rebuilds the data folder on the next `npm run bench`.
 import { journal } from './journal.mjs'
 import { onboarding } from './onboarding.mjs'
+import { reader } from './reader.mjs'
 
-export const seeders = [onboarding, journal]
+export const seeders = [onboarding, journal, reader]

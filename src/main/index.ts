@@ -57,7 +57,14 @@ function start(): void {
   const services = createServices({
     db: opened.db,
     resourcesDir: join(app.getAppPath(), 'resources'),
-    externalLinks: { open: async (url) => ((await confirmExternal(url)) ? (await shell.openExternal(url), true) : false) },
+    // The page asks first, in the app's own words ("Open this link in your browser?"), before it calls
+    // app.openExternal, so a second native dialog here would only ask the same question twice.
+    externalLinks: {
+      open: async (url) => {
+        await shell.openExternal(url)
+        return true
+      }
+    },
     app: {
       name: 'Stillwell',
       version: app.getVersion(),

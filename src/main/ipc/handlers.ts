@@ -12,6 +12,7 @@ export function createHandlers(services: Services): HandlerTable {
   return {
     'app.info': () => services.appInfo.info(),
     'app.dismissNotice': ({ id }) => services.appInfo.dismissNotice(id),
+    'app.openExternal': ({ url }) => services.links.openExternal(url),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
     'settings.completeOnboarding': (input) => services.settings.completeOnboarding(input),
@@ -27,6 +28,19 @@ export function createHandlers(services: Services): HandlerTable {
     'journal.factors.list': () => services.journal.factors(),
     'journal.factors.create': (input) => services.journal.createFactor(input),
     'journal.factors.update': (input) => services.journal.updateFactor(input),
-    'insights.get': (query) => services.insights.get(query)
+    'insights.get': (query) => services.insights.get(query),
+    'articles.list': () => services.articles.list(),
+    'articles.search': ({ query, tag }) => services.articles.search(query, tag ?? null),
+    'articles.get': ({ slug }) => services.articles.get(slug),
+    'articles.savePosition': ({ slug, fraction, anchor }) => services.articles.savePosition(slug, fraction, anchor),
+    'articles.setRead': ({ slug, read }) => services.articles.setRead(slug, read),
+    'articles.bookmarks': () => services.articles.bookmarks(),
+    'articles.addBookmark': ({ slug, anchor, label, fraction }) => services.articles.addBookmark(slug, anchor, label, fraction),
+    'articles.removeBookmark': ({ id }) => services.articles.removeBookmark(id),
+    'articles.import': ({ fileName, contentBase64 }) => services.articles.importFile(fileName, contentBase64),
+    'articles.update': ({ slug, title, tags }) => services.articles.update(slug, { title, tags }),
+    'articles.delete': ({ slug }) => services.articles.remove(slug),
+    'articles.preferences': () => services.articles.preferences(),
+    'articles.setPreferences': (preferences) => services.articles.setPreferences(preferences)
   }
 }

@@ -3,8 +3,10 @@ import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import { createArticleService, type ArticleService } from './articles'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
 import { createJournalService, type JournalService } from './journal'
+import { createLinkService, type LinkService } from './links'
 import type { Clock, ExternalLinks, Notifier } from './ports'
 import { systemClock } from './ports'
 import { createSettingsService, type SettingsService } from './settings'
@@ -15,6 +17,8 @@ export interface Services {
   keyValue: KeyValueStore
   journal: JournalService
   insights: InsightsService
+  articles: ArticleService
+  links: LinkService
 }
 
 export interface ServiceDeps {
@@ -47,6 +51,14 @@ export function createServices(deps: ServiceDeps): Services {
       today: journal.today,
       profile: () => settings.get().profile,
       foodMagnesium: deps.foodMagnesium
-    })
+    }),
+    articles: createArticleService({
+      db: deps.db,
+      clock,
+      keyValue,
+      resourcesDir: deps.resourcesDir,
+      log: (message) => console.warn(message)
+    }),
+    links: createLinkService(deps.externalLinks)
   }
 }

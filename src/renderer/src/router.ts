@@ -17,7 +17,19 @@ const routes: RouteRecordRaw[] = [
   { path: '/journal', name: 'journal', component: () => import('./features/journal/JournalView.vue'), meta: { title: 'Journal' } },
   { path: '/insights', name: 'insights', component: () => import('./features/insights/InsightsView.vue'), meta: { title: 'Insights' } },
   { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
-  { path: '/reader', name: 'reader', component: () => import('./features/reader/ReaderView.vue'), meta: { title: 'Reader' } },
+  {
+    // Grouped so the navigation's Reader link stays highlighted while an article is open.
+    path: '/reader',
+    children: [
+      { path: '', name: 'reader', component: () => import('./features/reader/ReaderView.vue'), meta: { title: 'Reader' } },
+      {
+        path: ':slug([a-z0-9-]+)',
+        name: 'article',
+        component: () => import('./features/reader/ArticleView.vue'),
+        meta: { title: 'Reader' }
+      }
+    ]
+  },
   {
     path: '/settings/:section?',
     name: 'settings',

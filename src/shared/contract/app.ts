@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isSafeExternalUrl, MAX_URL_LENGTH } from '../domain/articles'
 
 /** Something the user must be told once the window is up (for example a database moved aside). */
 export const StartupNoticeSchema = z.object({
@@ -26,7 +27,19 @@ export type AppInfo = z.infer<typeof AppInfoSchema>
 
 export const appChannels = {
   'app.info': { input: z.undefined(), output: AppInfoSchema },
-  'app.dismissNotice': { input: z.object({ id: z.string().max(200) }).strict(), output: z.null() }
+  'app.dismissNotice': { input: z.object({ id: z.string().max(200) }).strict(), output: z.null() },
+  /** Hands an https link to the system browser; the page has already asked the user. */
+  'app.openExternal': {
+    input: z
+      .object({
+        url: z
+          .string()
+          .max(MAX_URL_LENGTH, 'That link is too long.')
+          .refine(isSafeExternalUrl, 'Only secure web links (https://) can be opened.')
+      })
+      .strict(),
+    output: z.object({ opened: z.boolean() })
+  }
 } as const
 
 /** Messages the main side pushes to the renderer (no reply). */

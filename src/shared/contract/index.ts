@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
+import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
 import { insightsChannels } from './insights'
@@ -25,7 +26,7 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels, journalChannels, insightsChannels)
+export const contract = merge(appChannels, settingsChannels, journalChannels, insightsChannels, articlesChannels)
 
 export const events = { ...appEvents }
 
@@ -52,6 +53,7 @@ void channelListMatches
 void eventListMatches
 
 export * from './app'
+export * from './articles'
 export * from './insights'
 export * from './journal'
 export * from './channels'

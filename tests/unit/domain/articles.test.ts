@@ -1,0 +1,128 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  countWords,
+  internalLinkRoute,
+  isSafeExternalUrl,
+  normalizeTags,
+  parseInternalLink,
+  progressLabel,
+  readingMinutes,
+  relatedByTags,
+  scrollFraction,
+  scrollTopFor,
+  slugify
+} from '../../../src/shared/domain/articles'
+
+describe('app links', () => {
+  it('lead to the four places articles link to', () => {
+    expect(parseInternalLink('stillwell:/reader/iron-and-rls')).toEqual({ kind: 'article', slug: 'iron-and-rls' })
+    expect(parseInternalLink('stillwell:/planner?foods=12014,08121')).toEqual({ kind: 'planner', foods: ['12014', '08121'] })
+    expect(parseInternalLink('stillwell:/settings/wind-down')).toEqual({ kind: 'settings', section: 'wind-down' })
+    expect(parseInternalLink('stillwell:/journal')).toEqual({ kind: 'journal' })
+  })
+
+  it('become routes the router knows', () => {
+    expect(internalLinkRoute({ kind: 'planner', foods: ['12014', '08121'] })).toEqual({ path: '/planner', query: { foods: '12014,08121' } })
+    expect(internalLinkRoute({ kind: 'settings', section: 'wind-down' })).toEqual({ path: '/settings/wind-down' })
+    expect(internalLinkRoute({ kind: 'article', slug: 'what-is-rls' })).toEqual({ path: '/reader/what-is-rls' })
+    expect(internalLinkRoute({ kind: 'journal' })).toEqual({ path: '/journal' })
+  })
+
+  it('are refused when malformed or pointing anywhere else', () => {
+    for (const href of [
+      'stillwell:/reader/',
+      'stillwell:/reader/../../etc',
+      'stillwell:/reader/a/b',
+      'stillwell:/planner?foods=1201',
+      'stillwell:/planner?foods=12014,<script>',
+      'stillwell:/planner?foods=',
+      'stillwell:/admin',
+      'stillwell://evil.example/reader/x',
+      'stillwell:javascript:alert(1)',
+      'https://example.com/reader/x',
+      'javascript:alert(1)'
+    ]) {
+      expect(parseInternalLink(href), href).toBeNull()
+    }
+  })
+})
+
+describe('external links', () => {
+  it('are only plain https addresses', () => {
+    expect(isSafeExternalUrl('https://aasm.org/clinical-resources/')).toBe(true)
+    for (const url of [
+      'http://aasm.org',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'file:///etc/passwd',
+      'https://user:pw@evil.example',
+      'https://',
+      'stillwell:/journal',
+      `https://a.example/${'x'.repeat(2100)}`
+    ]) {
+      expect(isSafeExternalUrl(url), url).toBe(false)
+    }
+  })
+})
+
+describe('reading time and words', () => {
+  it('counts words the way a reader would, and never estimates under a minute', () => {
+    expect(countWords("Don't stop — iron-rich foods, 27 mg.")).toBe(6)
+    expect(readingMinutes(0)).toBe(1)
+    expect(readingMinutes(199)).toBe(1)
+    expect(readingMinutes(1000)).toBe(5)
+  })
+})
+
+describe('slugs and tags', () => {
+  it('make URL-safe slugs from any title', () => {
+    expect(slugify('Dr Rahman’s advice: iron & B12!')).toBe('dr-rahman-s-advice-iron-b12')
+    expect(slugify('Café crème')).toBe('cafe-creme')
+    expect(slugify('???')).toBe('')
+    fc.assert(fc.property(fc.string(), (s) => /^([a-z0-9]+(-[a-z0-9]+)*)?$/.test(slugify(s))))
+  })
+
+  it('normalise tags and drop duplicates', () => {
+    expect(normalizeTags([' Iron ', 'iron', 'My  Notes', ''])).toEqual(['iron', 'my notes'])
+  })
+})
+
+describe('reading position', () => {
+  it('turns scroll offsets into a fraction and back', () => {
+    expect(scrollFraction(100, 100, 3000, 800)).toBe(0)
+    expect(scrollFraction(1200, 100, 3000, 800)).toBe(0.5)
+    expect(scrollFraction(9999, 100, 3000, 800)).toBe(1)
+    expect(scrollFraction(0, 100, 500, 800)).toBe(1)
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 900, max: 50_000 }),
+        (f, top, height) => {
+          const y = scrollTopFor(f, top, height, 800)
+          return Math.abs(scrollFraction(y, top, height, 800) - f) < 0.002
+        }
+      )
+    )
+  })
+
+  it('is described plainly on a card', () => {
+    expect(progressLabel({ furthest: 0, read: false })).toBe('Unread')
+    expect(progressLabel({ furthest: 0.42, read: false })).toBe('42% read')
+    expect(progressLabel({ furthest: 0.5, read: true })).toBe('Read')
+  })
+})
+
+describe('related articles', () => {
+  it('share the most tags first and never include the article itself', () => {
+    const target = { slug: 'a', title: 'A', tags: ['iron', 'food'] }
+    const others = [
+      { slug: 'a', title: 'A', tags: ['iron', 'food'] },
+      { slug: 'b', title: 'B', tags: ['iron'] },
+      { slug: 'c', title: 'C', tags: ['iron', 'food'] },
+      { slug: 'd', title: 'D', tags: ['sleep'] }
+    ]
+    expect(relatedByTags(target, others).map((x) => x.slug)).toEqual(['c', 'b'])
+  })
+})
