@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import type { ChannelName, EventName } from './channels'
+import { foodsChannels } from './foods'
+import { plannerChannels } from './planner'
 import type { Result } from './result'
 import { settingsChannels } from './settings'
 
@@ -23,7 +25,7 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels)
+export const contract = merge(appChannels, settingsChannels, foodsChannels, plannerChannels)
 
 export const events = { ...appEvents }
 
@@ -51,5 +53,7 @@ void eventListMatches
 
 export * from './app'
 export * from './channels'
+export * from './foods'
+export * from './planner'
 export * from './result'
 export * from './settings'
