@@ -12,7 +12,7 @@ import {
   type Portion,
   type UserFoodInput
 } from '../../shared/contract'
-import { isNdbNumber, matchExpression, rankCandidates, searchPrior, searchTerms } from '../../shared/domain/food-search'
+import { foodDisplayName, isNdbNumber, matchExpression, rankCandidates, searchPrior, searchTerms } from '../../shared/domain/food-search'
 import { formatAmount } from '../../shared/domain/meal-plan'
 import { nutrientForGrams } from '../../shared/domain/nutrients'
 import {
@@ -57,10 +57,7 @@ export interface FoodsDeps {
   now: () => Date
 }
 
-export function displayName(food: Pick<FoodSummary, 'name' | 'shortName'>): string {
-  if (!food.shortName) return food.name
-  return food.shortName.charAt(0).toUpperCase() + food.shortName.slice(1)
-}
+export const displayName = foodDisplayName
 
 function portionLabel(amount: number, measure: string): string {
   return `${formatAmount(amount)} ${measure}`

@@ -428,10 +428,18 @@ export function createPlannerService(deps: PlannerDeps): PlannerService {
         usedBefore,
         common: food.common
       }))
+      // Three different foods, not three forms of one ("pumpkin seeds" and "pumpkin seeds, roasted").
+      const kinds = new Set<string>()
+      const picked = gapSuggestions(gapMg, input, 12).filter((s) => {
+        const kind = s.name.split(',')[0]!.trim().toLowerCase()
+        if (kinds.has(kind)) return false
+        kinds.add(kind)
+        return true
+      })
       return {
         day: dayValue,
         gapMg,
-        suggestions: gapSuggestions(gapMg, input, 3).map((s) => ({ ...s, usedBefore: byId.get(s.foodId)?.usedBefore ?? false }))
+        suggestions: picked.slice(0, 3).map((s) => ({ ...s, usedBefore: byId.get(s.foodId)?.usedBefore ?? false }))
       }
     },
 

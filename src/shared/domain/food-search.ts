@@ -167,3 +167,9 @@ export function rankCandidates<T extends SearchCandidate>(terms: readonly string
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((entry) => entry.candidate)
 }
+
+/** The name shown in plans and lists: a common food's short name (capitalised), else USDA's description. */
+export function foodDisplayName(food: { name: string; shortName: string | null }): string {
+  if (!food.shortName) return food.name
+  return food.shortName.charAt(0).toUpperCase() + food.shortName.slice(1)
+}
