@@ -18,6 +18,7 @@
 //
 // Changing any file in bench/seeders (or bench/seed.mjs, or a migration)
 // rebuilds the data folder on the next `npm run bench`.
+import { mealPlans } from './meal-plans.mjs'
 import { onboarding } from './onboarding.mjs'
 
-export const seeders = [onboarding]
+export const seeders = [onboarding, mealPlans]

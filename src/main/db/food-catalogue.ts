@@ -97,6 +97,8 @@ export interface FoodCatalogue {
   /** Replaces the USDA foods and portions in one transaction; the user's foods and plans are untouched. */
   replaceUsda(foods: readonly UsdaFood[], portions: readonly PortionRow[], hash: string, now: string): void
   search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[]
+  /** Likely foods (common, the user's own, planned before) whose name starts with `letter`. */
+  searchLikely(letter: string, group: string | null, limit: number): (FoodRow & { score: number })[]
   browse(sort: BrowseSort, match: string | null, group: string | null, limit: number): FoodRow[]
   byIds(ids: readonly string[]): FoodRow[]
   portions(ids: readonly string[]): PortionRow[]
@@ -143,12 +145,37 @@ export function createFoodCatalogue(db: Database): FoodCatalogue {
   )
   const deletePortions = db.prepare<[string]>('DELETE FROM food_portions WHERE food_id = ?')
 
-  const searchStatement = db.prepare<{ match: string; group: string | null; limit: number }, FoodRow & { score: number }>(
-    `SELECT ${SELECT_FOOD}, (${BM25} - f.prior - ${USAGE_SQL}) AS score
-     FROM foods_fts JOIN foods f ON f.key = foods_fts.rowid ${SERVING_JOIN}
+  // Two steps: rank every match on the few columns ranking needs, then read whole rows (with the
+  // serving) for the best few only. Joining the serving for thousands of matches doubled the cost.
+  const rankStatement = db.prepare<{ match: string; group: string | null; limit: number }, { key: number; score: number }>(
+    `SELECT f.key, (${BM25} - f.prior - ${USAGE_SQL}) AS score
+     FROM foods_fts JOIN foods f ON f.key = foods_fts.rowid
      WHERE foods_fts MATCH @match AND f.retired = 0 AND (@group IS NULL OR f.food_group = @group)
      ORDER BY score LIMIT @limit`
   )
+  const rowsByKeys = db.prepare<[string], FoodRow>(
+    `SELECT ${SELECT_FOOD} FROM json_each(?) AS k JOIN foods f ON f.key = k.value ${SERVING_JOIN}`
+  )
+  // One letter typed: only the foods someone is likely to mean (common ones, their own, ones planned
+  // before), by the same prior and usage. The partial index keeps this to a couple of hundred rows.
+  const likelyStatement = db.prepare<{ prefix: string; group: string | null; limit: number }, FoodRow & { score: number }>(
+    `SELECT ${SELECT_FOOD}, (-f.prior - ${USAGE_SQL}) AS score
+     FROM foods f ${SERVING_JOIN}
+     WHERE (f.common = 1 OR f.uses > 0 OR f.source = 'user') AND f.retired = 0
+       AND (f.name LIKE @prefix ESCAPE '\\' OR f.short_name LIKE @prefix ESCAPE '\\')
+       AND (@group IS NULL OR f.food_group = @group)
+     ORDER BY score, f.name LIMIT @limit`
+  )
+  function search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[] {
+    const ranked = rankStatement.all({ match, group, limit })
+    if (ranked.length === 0) return []
+    const rows = new Map(rowsByKeys.all(JSON.stringify(ranked.map((r) => r.key))).map((row) => [row.key, row]))
+    return ranked.flatMap((r) => {
+      const row = rows.get(r.key)
+      return row ? [{ ...row, score: r.score }] : []
+    })
+  }
+
   const browseStatements = new Map<string, ReturnType<typeof db.prepare>>()
   function browseStatement(sort: BrowseSort, withMatch: boolean) {
     const key = `${sort}:${withMatch}`
@@ -256,7 +283,8 @@ export function createFoodCatalogue(db: Database): FoodCatalogue {
   return {
     loadedHash: () => selectHash.get() ?? null,
     replaceUsda: (foods, portions, hash, now) => replaceUsda(foods, portions, hash, now),
-    search: (match, group, limit) => searchStatement.all({ match, group, limit }),
+    search,
+    searchLikely: (letter, group, limit) => likelyStatement.all({ prefix: `${letter.replace(/[\\%_]/g, '\\$&')}%`, group, limit }),
     browse: (sort, match, group, limit) =>
       browseStatement(sort, match !== null).all(match !== null ? { match, group, limit } : { group, limit }) as FoodRow[],
     byIds(ids) {

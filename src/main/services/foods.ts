@@ -12,7 +12,15 @@ import {
   type Portion,
   type UserFoodInput
 } from '../../shared/contract'
-import { foodDisplayName, isNdbNumber, matchExpression, rankCandidates, searchPrior, searchTerms } from '../../shared/domain/food-search'
+import {
+  foodDisplayName,
+  isFirstLetter,
+  isNdbNumber,
+  matchExpression,
+  rankCandidates,
+  searchPrior,
+  searchTerms
+} from '../../shared/domain/food-search'
 import { formatAmount } from '../../shared/domain/meal-plan'
 import { nutrientForGrams } from '../../shared/domain/nutrients'
 import {
@@ -166,6 +174,11 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
       // Nothing typed yet: the richest foods per serving, a useful place to start browsing.
       const rows = catalogue.browse('mgPerServing', null, group, limit + 1)
       return { results: rows.slice(0, limit).map(summary), more: rows.length > limit }
+    }
+    if (isFirstLetter(terms)) {
+      // More foods start with that letter: say so, so the page can ask for another letter.
+      const rows = catalogue.searchLikely(terms[0]!, group, limit)
+      return { results: rows.map(summary), more: true }
     }
     const rows = catalogue.search(match, group, Math.max(CANDIDATES, limit + 1))
     const ranked = rankCandidates(

@@ -20,6 +20,13 @@
 /** Words of a query beyond this many are ignored (nobody types more; it bounds the query cost). */
 export const MAX_QUERY_TERMS = 6
 const MAX_TERM_LENGTH = 40
+/** A lone search word this short matches only at the start of a name. */
+const SHORT_TERM = 2
+
+/** One letter typed: search offers the foods the user is likely to mean (see the foods service). */
+export function isFirstLetter(terms: readonly string[]): boolean {
+  return terms.length === 1 && terms[0]!.length === 1
+}
 
 /** Lower case, accents removed: "Crème brûlée" → "creme brulee". */
 export function foldText(text: string): string {
@@ -41,13 +48,14 @@ export function searchTerms(query: string): string[] {
 /**
  * The FTS5 MATCH expression for the terms, or null when there is nothing to
  * search for. Each term is quoted (so no user text is read as FTS syntax) and
- * made a prefix. A lone one-letter term only matches foods whose description
- * starts with it: "s" should list spinach and soups, not every food with an
- * "s" word somewhere, and it keeps that first keystroke fast.
+ * made a prefix. A lone term of one or two letters only matches foods whose
+ * name starts with it: "sp" should list spinach and split peas, not every food
+ * with an "sp" word somewhere (nearly a quarter of them), and it keeps the
+ * first keystrokes fast.
  */
 export function matchExpression(terms: readonly string[]): string | null {
   if (terms.length === 0) return null
-  if (terms.length === 1 && terms[0]!.length === 1) return `{name short_name} : ^ "${terms[0]}"*`
+  if (terms.length === 1 && terms[0]!.length <= SHORT_TERM) return `{name short_name} : ^ "${terms[0]}"*`
   return terms.map((term) => `"${term}"*`).join(' ')
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   foldText,
+  isFirstLetter,
   isNdbNumber,
   matchExpression,
   rankCandidates,
@@ -29,7 +30,12 @@ describe('query parsing', () => {
     expect(matchExpression([])).toBeNull()
     // A first lone letter only matches descriptions that start with it.
     expect(matchExpression(['s'])).toBe('{name short_name} : ^ "s"*')
+    expect(matchExpression(['sp'])).toBe('{name short_name} : ^ "sp"*')
+    expect(matchExpression(['spi'])).toBe('"spi"*')
     expect(matchExpression(['s', 'raw'])).toBe('"s"* "raw"*')
+    expect(isFirstLetter(['s'])).toBe(true)
+    expect(isFirstLetter(['sp'])).toBe(false)
+    expect(isFirstLetter(['s', 'r'])).toBe(false)
   })
 
   it('recognises a typed NDB number', () => {
@@ -136,6 +142,15 @@ describe('search over the full USDA database', () => {
     ['tofu', '16126']
   ])('“%s” finds %s in the top 3', (query, id) => {
     expect(top(query)).toContain(id)
+  })
+
+  it('one letter offers the everyday foods starting with it, and says there are more', () => {
+    const { results, more } = app.services.foods.search({ query: 'S', limit: 25 })
+    expect(more).toBe(true)
+    expect(results.length).toBeGreaterThan(3)
+    expect(results.every((f) => f.common || f.uses > 0 || f.source === 'user')).toBe(true)
+    expect(results.every((f) => /^s/i.test(f.name) || /^s/i.test(f.shortName ?? ''))).toBe(true)
+    expect(results.map((f) => f.id)).toContain('11457')
   })
 
   it('finds foods while the word is still being typed', () => {

@@ -49,6 +49,8 @@ export const migration0003: Migration = {
       ) STRICT;
       CREATE INDEX foods_by_group ON foods (food_group);
       CREATE INDEX foods_by_source ON foods (source, retired);
+      -- The foods a one-letter search offers: common ones, the user's own, and ones planned before.
+      CREATE INDEX foods_likely ON foods (prior) WHERE common = 1 OR uses > 0 OR source = 'user';
 
       CREATE TABLE food_portions (
         food_id TEXT NOT NULL REFERENCES foods (id) ON DELETE CASCADE,
