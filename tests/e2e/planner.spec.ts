@@ -89,6 +89,15 @@ test('plans a day up to the magnesium target, with totals, progress and a shoppi
   await screenshot(page, 'planner-shopping-dark')
   await page.emulateMedia({ colorScheme: 'light' })
 
+  // Printing shows the list alone: no navigation, no day pickers, no buttons.
+  await page.emulateMedia({ media: 'print' })
+  // (Hidden things leave the accessibility tree, so these two are found by their markup.)
+  await expect(page.locator('nav[aria-label="Sections"]')).toHaveCSS('visibility', 'hidden')
+  await expect(page.locator('fieldset', { hasText: 'Days to shop for' })).toHaveCSS('visibility', 'hidden')
+  await expect(list.getByRole('heading', { level: 2 })).toHaveCSS('visibility', 'visible')
+  await expect(list.getByRole('button', { name: 'Print' })).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
+
   const [csv] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'Download CSV' }).click()])
   const csvText = readFileSync((await csv.path())!, 'utf8')
   expect(csvText.split('\r\n')[0]).toBe('"food_group","food","grams","usda_id"')
@@ -155,6 +164,8 @@ test('a food can be found, portioned and added with the keyboard alone, then mov
   await page.keyboard.press('Enter')
   await expect(meal(page, 'Lunch')).toContainText('Almonds')
   await expect(meal(page, 'Breakfast')).toContainText('Nothing planned.')
+  // The moved row is gone from breakfast; focus waits on that meal's button rather than getting lost.
+  await expect(page.getByRole('button', { name: 'Find a food for breakfast' })).toBeFocused()
 })
 
 test('an article’s link opens the planner with its foods offered first', async ({ page, harness }) => {

@@ -294,6 +294,8 @@ describe('close the gap', () => {
     // Black beans are already on the day, so they are not suggested again.
     expect(suggestions.map((s) => s.foodId)).not.toContain('16015')
     for (const s of suggestions) expect(s.closesGap).toBe(true)
+    // Three different foods, not three forms of one.
+    expect(new Set(suggestions.map((s) => s.name.split(',')[0])).size).toBe(3)
   })
 
   it('prefers a food the user has planned before, and one click (an add in grams) closes the gap', () => {
