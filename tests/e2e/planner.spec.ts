@@ -180,7 +180,7 @@ test('an article’s link opens the planner with its foods offered first', async
   await page.getByRole('button', { name: 'Add to breakfast' }).click()
   await expect(meal(page, 'Breakfast')).toContainText('Spinach, raw')
   await page.getByRole('button', { name: 'Show all foods' }).click()
-  await expect(page.getByRole('listbox', { name: 'Richest in magnesium per serving' })).toBeVisible()
+  await expect(page.getByRole('listbox', { name: 'Everyday foods richest in magnesium' })).toBeVisible()
   await expect(page).not.toHaveURL(/foods=/)
 })
 

@@ -99,7 +99,8 @@ export interface FoodCatalogue {
   search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[]
   /** Likely foods (common, the user's own, planned before) whose name starts with `letter`. */
   searchLikely(letter: string, group: string | null, limit: number): (FoodRow & { score: number })[]
-  browse(sort: BrowseSort, match: string | null, group: string | null, limit: number): FoodRow[]
+  /** Foods in order of a magnesium measure; `likelyOnly` keeps to common foods, the user's own and ones planned before. */
+  browse(sort: BrowseSort, match: string | null, group: string | null, limit: number, likelyOnly?: boolean): FoodRow[]
   byIds(ids: readonly string[]): FoodRow[]
   portions(ids: readonly string[]): PortionRow[]
   groups(): { name: string; count: number }[]
@@ -177,18 +178,19 @@ export function createFoodCatalogue(db: Database): FoodCatalogue {
   }
 
   const browseStatements = new Map<string, ReturnType<typeof db.prepare>>()
-  function browseStatement(sort: BrowseSort, withMatch: boolean) {
-    const key = `${sort}:${withMatch}`
+  function browseStatement(sort: BrowseSort, withMatch: boolean, likelyOnly: boolean) {
+    const key = `${sort}:${withMatch}:${likelyOnly}`
     let statement = browseStatements.get(key)
     if (!statement) {
       const order = BROWSE_ORDER[sort]
+      const likely = likelyOnly ? "AND (f.common = 1 OR f.uses > 0 OR f.source = 'user')" : ''
       statement = db.prepare(
         withMatch
           ? `SELECT ${SELECT_FOOD} FROM foods_fts JOIN foods f ON f.key = foods_fts.rowid ${SERVING_JOIN}
-             WHERE foods_fts MATCH @match AND f.retired = 0 AND (@group IS NULL OR f.food_group = @group) AND ${order.where}
+             WHERE foods_fts MATCH @match AND f.retired = 0 AND (@group IS NULL OR f.food_group = @group) AND ${order.where} ${likely}
              ORDER BY ${order.value} DESC, f.name LIMIT @limit`
           : `SELECT ${SELECT_FOOD} FROM foods f ${SERVING_JOIN}
-             WHERE f.retired = 0 AND (@group IS NULL OR f.food_group = @group) AND ${order.where}
+             WHERE f.retired = 0 AND (@group IS NULL OR f.food_group = @group) AND ${order.where} ${likely}
              ORDER BY ${order.value} DESC, f.name LIMIT @limit`
       )
       browseStatements.set(key, statement)
@@ -285,8 +287,8 @@ export function createFoodCatalogue(db: Database): FoodCatalogue {
     replaceUsda: (foods, portions, hash, now) => replaceUsda(foods, portions, hash, now),
     search,
     searchLikely: (letter, group, limit) => likelyStatement.all({ prefix: `${letter.replace(/[\\%_]/g, '\\$&')}%`, group, limit }),
-    browse: (sort, match, group, limit) =>
-      browseStatement(sort, match !== null).all(match !== null ? { match, group, limit } : { group, limit }) as FoodRow[],
+    browse: (sort, match, group, limit, likelyOnly = false) =>
+      browseStatement(sort, match !== null, likelyOnly).all(match !== null ? { match, group, limit } : { group, limit }) as FoodRow[],
     byIds(ids) {
       const rows: FoodRow[] = []
       for (const id of ids) {

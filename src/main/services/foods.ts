@@ -171,8 +171,8 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
       return { results: rows.slice(0, limit).map(summary), more: rows.length > limit }
     }
     if (match === null) {
-      // Nothing typed yet: the richest foods per serving, a useful place to start browsing.
-      const rows = catalogue.browse('mgPerServing', null, group, limit + 1)
+      // Nothing typed yet: the everyday foods richest in magnesium per serving, a useful place to start.
+      const rows = catalogue.browse('mgPerServing', null, group, limit + 1, true)
       return { results: rows.slice(0, limit).map(summary), more: rows.length > limit }
     }
     if (isFirstLetter(terms)) {

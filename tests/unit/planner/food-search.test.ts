@@ -177,6 +177,14 @@ describe('search over the full USDA database', () => {
     expect(app.services.foods.search({ query: 'zxqvw', limit: 10 }).results).toEqual([])
   })
 
+  it('with nothing typed, offers everyday foods richest in magnesium per serving', () => {
+    const { results } = app.services.foods.search({ query: '', limit: 10 })
+    expect(results.every((f) => f.common || f.uses > 0 || f.source === 'user')).toBe(true)
+    const values = results.map((f) => f.mgPerServing!)
+    expect(values).toEqual([...values].sort((a, b) => b - a))
+    expect(results.map((f) => f.id)).toContain('12014')
+  })
+
   it('a typed NDB number finds that food first', () => {
     expect(top('11457', 1)).toEqual(['11457'])
   })
