@@ -15,5 +15,6 @@ import { articleOpen, articleSearch } from './articles.mjs'
 import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
+import { planner } from './planner.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner]

@@ -19,7 +19,8 @@
 // Changing any file in bench/seeders (or bench/seed.mjs, or a migration)
 // rebuilds the data folder on the next `npm run bench`.
 import { journal } from './journal.mjs'
+import { mealPlans } from './meal-plans.mjs'
 import { onboarding } from './onboarding.mjs'
 import { reader } from './reader.mjs'
 
-export const seeders = [onboarding, journal, reader]
+export const seeders = [onboarding, journal, mealPlans, reader]

@@ -116,14 +116,14 @@ describe('Insights', () => {
     expect(mounted.wrapper.find('[data-testid="insights-status"]').text()).toContain('1 of 4 nights logged')
   })
 
-  it('shows magnesium against the profile target and says food is not counted yet', async () => {
+  it('shows magnesium against the profile target and says when no meals were planned', async () => {
     const app = onboardedApp()
     app.services.journal.create(night('2026-11-23', { factors: { magnesiumMg: 400, magnesiumForm: 'citrate' } }))
     mounted = await mountWithApp(App, '/insights?range=2w', app)
     const summary = card(mounted, 'chart-magnesium').find('[data-role="summary"]').text()
     expect(summary).toContain('Your daily magnesium target is 320 mg (Females 31–50 years')
     expect(summary).toContain('You logged a supplement on 1 of 1 nights; across all logged nights that is 400 mg a night on average.')
-    expect(summary).toContain('Magnesium from food is not counted here yet')
+    expect(summary).toContain('No meals were planned in this range')
     expect(summary).toContain('On 1 night supplements were above 350 mg')
   })
 })

@@ -4,9 +4,11 @@ import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createArticleService, type ArticleService } from './articles'
+import { createFoodsService, type FoodsService } from './foods'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
 import { createJournalService, type JournalService } from './journal'
 import { createLinkService, type LinkService } from './links'
+import { createPlannerService, type PlannerService } from './planner'
 import type { Clock, ExternalLinks, Notifier } from './ports'
 import { systemClock } from './ports'
 import { createSettingsService, type SettingsService } from './settings'
@@ -19,6 +21,8 @@ export interface Services {
   insights: InsightsService
   articles: ArticleService
   links: LinkService
+  foods: FoodsService
+  planner: PlannerService
 }
 
 export interface ServiceDeps {
@@ -41,6 +45,17 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = createSettingsService(keyValue)
   const journalRepo = createJournalRepository(deps.db)
   const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
+  // The USDA foods load into the database on first use (see foods.ensureLoaded), not here: most starts never need to.
+  const foods = createFoodsService({ db: deps.db, resourcesDir: deps.resourcesDir, now: clock.now })
+  const planner = createPlannerService({ db: deps.db, foods, profile: () => settings.get().profile, now: clock.now })
+  // Insights shows the food magnesium of each day: eaten where items are marked eaten, planned otherwise.
+  const plannedFoodMagnesium: FoodMagnesiumProvider = (from, to) =>
+    new Map(
+      planner
+        .magnesiumByDay(from, to)
+        .filter((day) => day.foodMg > 0)
+        .map((day) => [day.day, day.foodMg])
+    )
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),
@@ -50,7 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
       repo: journalRepo,
       today: journal.today,
       profile: () => settings.get().profile,
-      foodMagnesium: deps.foodMagnesium
+      foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
     }),
     articles: createArticleService({
       db: deps.db,
@@ -59,6 +74,8 @@ export function createServices(deps: ServiceDeps): Services {
       resourcesDir: deps.resourcesDir,
       log: (message) => console.warn(message)
     }),
-    links: createLinkService(deps.externalLinks)
+    links: createLinkService(deps.externalLinks),
+    foods,
+    planner
   }
 }

@@ -82,7 +82,9 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
       const { from, to } = resolve(query)
       const nights = nightsBetween(from, to)
       const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
-      const food = foodMagnesium ? foodMagnesium(from, to) : null
+      // No planned meals in the range: no food series at all, rather than a line of zeros.
+      const planned = foodMagnesium ? foodMagnesium(from, to) : null
+      const food = planned && planned.size > 0 ? planned : null
       const data = buildInsights(nights, from, to, defs, food)
       const target = magnesiumTargetMg(profile())
       // Archived factors with no answers in this range would only add empty rows.

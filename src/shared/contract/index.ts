@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
+import { foodsChannels } from './foods'
+import { plannerChannels } from './planner'
 import type { Result } from './result'
 import { insightsChannels } from './insights'
 import { journalChannels } from './journal'
@@ -26,7 +28,15 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels, journalChannels, insightsChannels, articlesChannels)
+export const contract = merge(
+  appChannels,
+  settingsChannels,
+  journalChannels,
+  insightsChannels,
+  articlesChannels,
+  foodsChannels,
+  plannerChannels
+)
 
 export const events = { ...appEvents }
 
@@ -57,5 +67,7 @@ export * from './articles'
 export * from './insights'
 export * from './journal'
 export * from './channels'
+export * from './foods'
+export * from './planner'
 export * from './result'
 export * from './settings'

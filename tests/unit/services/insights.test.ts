@@ -128,3 +128,25 @@ describe('insights service', () => {
     expect((await insights({ range: '2w' })).nightsLogged).toBe(0)
   })
 })
+
+describe('insights with the meal planner', () => {
+  it("draws each night's planned food magnesium from the planner, beside the supplements", async () => {
+    app = startTestApp(undefined, { clock })
+    await log('2026-11-22', 4)
+    await log('2026-11-23', 3)
+    // 28.35 g of pumpkin seeds (USDA 12014, 592 mg per 100 g) planned on the 23rd: 167.8 mg, shown as 168.
+    const added = await app.invoke('planner.addItem', {
+      day: '2026-11-23',
+      meal: 'snacks',
+      foodId: '12014',
+      amount: 28.35,
+      unit: { kind: 'g' }
+    })
+    expect(added.ok).toBe(true)
+
+    const data = await insights({ range: '2w' })
+    expect(data.magnesium.foodMg).not.toBeNull()
+    expect(data.magnesium.foodMg!.at(-1)).toBe(168)
+    expect(data.magnesium.foodMg!.at(-2) ?? 0).toBe(0)
+  })
+})

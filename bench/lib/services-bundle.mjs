@@ -1,0 +1,25 @@
+// Bundles bench/lib/planner-entry.ts for Node with Vite (TypeScript compiled
+// the way the app's main process is; node_modules stay external) and imports it.
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'vite'
+import { BENCH_DIR, RESULTS_DIR } from './paths.mjs'
+
+const OUT_DIR = join(RESULTS_DIR, 'services-bundle')
+
+/** @returns {Promise<{ openDatabase: Function, createServices: Function, weekStart: Function, addDays: Function }>} */
+export async function loadServices() {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: join(BENCH_DIR, 'lib/planner-entry.ts'),
+      outDir: OUT_DIR,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'planner-entry.mjs' } }
+    }
+  })
+  return import(pathToFileURL(join(OUT_DIR, 'planner-entry.mjs')).href)
+}

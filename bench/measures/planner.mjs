@@ -1,0 +1,130 @@
+// Planner figures, measured in-process on the real services (bundled from
+// src/ by bench/lib/services-bundle.mjs) over a copy of the seeded data folder:
+//   food_search_p50_ms, food_search_p95_ms  foods.search service time over the 200
+//                        queries in food-queries.mjs, full USDA database plus the user's
+//                        foods, usage counts from 10 years of plans; one discarded pass,
+//                        then --runs passes, percentiles over every call
+//   plan_week_totals_ms  planner.week (seven days of items, totals, targets) for each of
+//                        the last 52 weeks of the seeded plan; median over all calls
+//   food_catalogue_load_ms   loading the shipped USDA files into an empty database
+//                        (a first start), median of 3
+//   food_catalogue_check_ms  the check every later start pays (hash of the files), median
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { removeOnCleanup } from '../lib/cleanup.mjs'
+import { REPO_DIR } from '../lib/paths.mjs'
+import { loadServices } from '../lib/services-bundle.mjs'
+import { median, round } from '../lib/stats.mjs'
+import { FOOD_QUERIES } from './food-queries.mjs'
+
+const RESOURCES = join(REPO_DIR, 'resources')
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const rank = (p / 100) * (sorted.length - 1)
+  const low = Math.floor(rank)
+  const high = Math.ceil(rank)
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low)
+}
+
+function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  removeOnCleanup(dir)
+  return dir
+}
+
+function open(lib, dataDir) {
+  const opened = lib.openDatabase({ dataDir })
+  const services = lib.createServices({
+    db: opened.db,
+    resourcesDir: RESOURCES,
+    app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
+    notices: []
+  })
+  return { opened, services }
+}
+
+export const planner = {
+  name: 'planner',
+  async run(ctx) {
+    const lib = await loadServices()
+    const dataDir = tempDir('stillwell-bench-planner-')
+    cpSync(ctx.seeded.dir, dataDir, { recursive: true })
+    const { opened, services } = open(lib, dataDir)
+    const figures = []
+    try {
+      // --- search
+      services.foods.ensureLoaded()
+      const search = (query) => services.foods.search({ query, limit: 25 })
+      for (const query of FOOD_QUERIES) search(query) // warm-up: statement caches, JIT, page cache
+      const times = []
+      let empty = 0
+      for (let run = 0; run < ctx.runs; run++) {
+        for (const query of FOOD_QUERIES) {
+          const t0 = performance.now()
+          const { results } = search(query)
+          times.push(performance.now() - t0)
+          if (run === 0 && results.length === 0) empty++
+        }
+      }
+      ctx.log(`food search: ${times.length} calls, ${empty} queries found nothing, slowest ${Math.max(...times).toFixed(2)} ms`)
+      const note = `${FOOD_QUERIES.length} queries × ${ctx.runs}, in-process service time`
+      figures.push({ name: 'food_search_p50_ms', value: round(percentile(times, 50), 3), unit: 'ms', note })
+      figures.push({ name: 'food_search_p95_ms', value: round(percentile(times, 95), 3), unit: 'ms', target: 5, note })
+
+      // --- week totals
+      const weeks = []
+      let start = lib.weekStart(ctx.seeded.endDate, 1)
+      for (let i = 0; i < 52; i++, start = lib.addDays(start, -7)) weeks.push(start)
+      for (const week of weeks) services.planner.week(week) // warm-up
+      const weekTimes = []
+      let items = 0
+      for (let run = 0; run < ctx.runs; run++) {
+        for (const week of weeks) {
+          const t0 = performance.now()
+          const plan = services.planner.week(week)
+          weekTimes.push(performance.now() - t0)
+          if (run === 0) items += plan.days.reduce((n, d) => n + d.itemCount, 0)
+        }
+      }
+      ctx.log(`week totals: ${weeks.length} weeks, ${(items / weeks.length).toFixed(1)} items a week`)
+      figures.push({
+        name: 'plan_week_totals_ms',
+        value: round(median(weekTimes), 3),
+        unit: 'ms',
+        note: `planner.week over the last 52 seeded weeks × ${ctx.runs}, median`
+      })
+    } finally {
+      opened.db.close()
+    }
+
+    // --- first load and later checks, on fresh folders
+    const loads = []
+    const checks = []
+    for (let i = 0; i < 3; i++) {
+      const { opened: fresh, services: s } = open(lib, tempDir('stillwell-bench-catalogue-'))
+      try {
+        const first = s.foods.ensureLoaded()
+        if (!first.loaded) throw new Error('a fresh database did not load the food data')
+        loads.push(first.ms)
+        checks.push(s.foods.ensureLoaded().ms)
+      } finally {
+        fresh.db.close()
+      }
+    }
+    figures.push({
+      name: 'food_catalogue_load_ms',
+      value: round(median(loads), 1),
+      unit: 'ms',
+      note: '8,050 foods + 14,608 portions into an empty database, median of 3'
+    })
+    figures.push({
+      name: 'food_catalogue_check_ms',
+      value: round(median(checks), 2),
+      unit: 'ms',
+      note: 'every later start: hash the shipped files, median of 3'
+    })
+    return figures
+  }
+}
