@@ -19,6 +19,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
   { path: '/reader', name: 'reader', component: () => import('./features/reader/ReaderView.vue'), meta: { title: 'Reader' } },
   {
+    path: '/wind-down',
+    name: 'wind-down',
+    component: () => import('./features/wind-down/WindDownView.vue'),
+    meta: { title: 'Wind-down' }
+  },
+  {
     path: '/settings/:section?',
     name: 'settings',
     component: () => import('./features/settings/SettingsView.vue'),

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import type { ChannelName, EventName } from './channels'
 import type { Result } from './result'
+import { remindersChannels } from './reminders'
 import { settingsChannels } from './settings'
 
 export interface ChannelSpec {
@@ -23,7 +24,7 @@ function merge<T extends Record<string, ChannelSpec>[]>(...sections: T): UnionTo
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
 
 /** Every IPC channel: its input schema and its result schema. */
-export const contract = merge(appChannels, settingsChannels)
+export const contract = merge(appChannels, settingsChannels, remindersChannels)
 
 export const events = { ...appEvents }
 
@@ -51,5 +52,6 @@ void eventListMatches
 
 export * from './app'
 export * from './channels'
+export * from './reminders'
 export * from './result'
 export * from './settings'
