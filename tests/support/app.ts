@@ -3,6 +3,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/main/db/connection'
 import { handle } from '../../src/main/ipc/handle'
 import { createHandlers, type HandlerTable } from '../../src/main/ipc/handlers'
 import { createServices, type Services } from '../../src/main/services'
+import type { Clock, Notifier, Timers } from '../../src/main/services/ports'
 import type { Api, Channel, Input, Output, Result } from '../../src/shared/contract'
 import { makeTempDir } from './temp-dir'
 
@@ -18,8 +19,15 @@ export interface TestApp {
   close(): void
 }
 
+/** What a test may swap for a fake: the clock, where notifications go, the scheduler's timers. */
+export interface TestAppOptions {
+  clock?: Clock
+  notifier?: Notifier
+  timers?: Timers
+}
+
 /** Builds the real services over a real SQLite file in a temporary folder. */
-export function startTestApp(dataDir?: string): TestApp {
+export function startTestApp(dataDir?: string, options: TestAppOptions = {}): TestApp {
   const temp = dataDir ? null : makeTempDir()
   const dir = dataDir ?? temp!.dir
   const opened = openDatabase({ dataDir: dir })
@@ -34,7 +42,8 @@ export function startTestApp(dataDir?: string): TestApp {
       databasePath: opened.path,
       schemaVersion: opened.schemaVersion
     },
-    notices: opened.notices
+    notices: opened.notices,
+    ...options
   })
   const handlers = createHandlers(services)
   const invoke = (channel: unknown, input?: unknown) => handle(handlers, channel, input)
@@ -49,6 +58,7 @@ export function startTestApp(dataDir?: string): TestApp {
       on: () => () => undefined
     },
     close() {
+      services.reminders.stop()
       if (opened.db.open) opened.db.close()
       temp?.cleanup()
     }

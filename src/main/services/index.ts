@@ -38,7 +38,7 @@ export interface ServiceDeps {
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
 export function createServices(deps: ServiceDeps): Services {
   const clock = deps.clock ?? systemClock
-  const keyValue = createKeyValueStore(deps.db, clock.now)
+  const keyValue = createKeyValueStore(deps.db, () => clock.now())
   const settings = createSettingsService(keyValue)
   const prefs = createReminderPrefsAccess(keyValue, settings)
   const routine = createRoutineService({ store: createRoutineStore(deps.db), prefs, clock, zone: zoneReader(clock) })

@@ -55,10 +55,9 @@ const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
 /** setTimeout's ceiling (about 24.8 days); longer waits are re-armed by the periodic check anyway. */
 const MAX_TIMER_MS = 2 ** 31 - 1
+const MIN_TIMER_MS = 1_000
 /** How often the wall clock is looked at, whatever the timer says. */
 export const DEFAULT_CHECK_EVERY_MS = 60_000
-/** lastChecked is written at least this often while nothing else changes (saves a disk write a minute). */
-const PERSIST_EVERY_MS = 5 * MINUTE_MS
 /** A reminder counts as "late" in its text after this delay. */
 const LATE_AFTER_MS = 2 * MINUTE_MS
 /** How long after it fired a reminder can still be snoozed from the app. */
@@ -113,9 +112,17 @@ interface PendingSnooze {
  */
 export function zoneReader(clock: Clock, log: (message: string) => void = () => undefined): () => string {
   let warned: string | null = null
+  // Checking a zone builds an Intl formatter (tens of microseconds): remember the answers.
+  const valid = new Map<string, boolean>()
   return () => {
     const zone = clock.zone()
-    if (IANAZone.isValidZone(zone)) return zone
+    let ok = valid.get(zone)
+    if (ok === undefined) {
+      ok = IANAZone.isValidZone(zone)
+      if (valid.size > 50) valid.clear()
+      valid.set(zone, ok)
+    }
+    if (ok) return zone
     if (warned !== zone) log(`Unknown time zone "${zone}"; planning reminders in UTC.`)
     warned = zone
     return 'UTC'
@@ -137,8 +144,21 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   let lastCheckedMs: number | null = null
   let persistedMs: number | null = null
   let lastSignature = ''
+  /**
+   * What the last plan found: under this schedule and zone, no unhandled
+   * reminder is due in (fromMs, untilMs); untilMs is the next one (nextDueMs)
+   * or the end of the search horizon. A check whose window lies inside it has
+   * nothing to do, which keeps the once-a-minute check nearly free.
+   */
+  let quiet: { schedule: ReminderSettings; zone: string; fromMs: number; untilMs: number; nextDueMs: number | null } | null = null
 
   const zone = zoneReader(clock, log)
+  // Pending snoozes, read once: every change to them goes through this service (see dropSnoozes* and snooze()).
+  let snoozeCache: PendingSnooze[] | null = null
+  const pendingSnoozes = (): PendingSnooze[] => (snoozeCache ??= store.snoozes())
+  const snoozesChanged = (): void => {
+    snoozeCache = null
+  }
   const nowMs = (): number => clock.now().getTime()
 
   function handledKeysAround(ms: number, tz: string): Set<string> {
@@ -216,7 +236,10 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     if (!Number.isFinite(ms)) return
     const tz = zone()
     const previous = lastCheckedMs ?? store.lastCheckedMs() ?? ms
-    const plan = planDue(schedule, tz, { lastCheckedMs: previous, nowMs: ms, firedKeys: handledKeysAround(ms, tz) })
+    const nothingDue = quiet !== null && quiet.schedule === schedule && quiet.zone === tz && quiet.fromMs <= previous && ms < quiet.untilMs
+    const plan = nothingDue
+      ? { fire: [], missed: [] }
+      : planDue(schedule, tz, { lastCheckedMs: previous, nowMs: ms, firedKeys: handledKeysAround(ms, tz) })
     const entries: NewEntry[] = [
       ...plan.fire.map((o) => ({ ...o, outcome: 'fired' as const })),
       ...plan.missed.map((o) => ({ ...o, outcome: 'missed' as const }))
@@ -224,7 +247,9 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     const jumpedBack = ms < previous
     lastCheckedMs = ms
     let added: NewEntry[] = []
-    if (entries.length > 0 || jumpedBack || reason !== 'periodic' || persistedMs === null || ms - persistedMs >= PERSIST_EVERY_MS) {
+    // The routine minute-by-minute check writes nothing: a stale stored lastChecked only makes a
+    // restart re-scan reminders that are already in the log, so disk writes wait for real news.
+    if (entries.length > 0 || jumpedBack || persistedMs === null || (reason !== 'periodic' && reason !== 'timer')) {
       added = store.record(entries, ms, ms)
       persistedMs = ms
     }
@@ -237,14 +262,15 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       )
     }
     fireDueSnoozes(ms, tz)
-    arm(ms, tz)
+    arm(ms, tz, nothingDue && added.length === 0)
     announce()
   }
 
   function fireDueSnoozes(ms: number, tz: string): void {
-    for (const snooze of store.snoozes()) {
+    for (const snooze of pendingSnoozes()) {
       if (snooze.dueMs > ms) continue
       store.dropSnooze(snooze.kind, snooze.eveningDate)
+      snoozesChanged()
       // Skipped, paused or switched off since: the snooze goes quietly. So does one the computer slept through.
       if (!isEveningScheduled(schedule, snooze.eveningDate) || ms - snooze.dueMs > GRACE_MS) continue
       const round = store.entry(snooze.kind, snooze.eveningDate)?.snoozes ?? 1
@@ -252,15 +278,22 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     }
   }
 
-  function arm(ms: number, tz: string): void {
+  /** (Re)sets the one timer for the next reminder or snooze. `reusePlan`: nothing changed since the last plan. */
+  function arm(ms: number, tz: string, reusePlan = false): void {
     if (dueTimer !== null) timers.clearTimeout(dueTimer)
     dueTimer = null
+    if (!reusePlan || quiet === null) {
+      const next = upcoming(ms, tz, schedule)[0]
+      quiet = { schedule, zone: tz, fromMs: ms, untilMs: next?.dueMs ?? ms + NEXT_SEARCH_DAYS * DAY_MS, nextDueMs: next?.dueMs ?? null }
+    }
     if (!started) return
-    const candidates = [upcoming(ms, tz, schedule)[0]?.dueMs, ...store.snoozes().map((s) => s.dueMs)].filter(
+    // Re-armed on every check with a fresh delay: a timer set before a sleep or a clock change is stale.
+    const candidates = [quiet.nextDueMs ?? undefined, ...pendingSnoozes().map((s) => s.dueMs)].filter(
       (due): due is number => due !== undefined
     )
     if (candidates.length === 0) return
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.min(...candidates) - ms))
+    // At least a second: whatever goes wrong, the timer can never spin.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, Math.min(...candidates) - ms))
     dueTimer = timers.setTimeout(() => {
       dueTimer = null
       safeCheck('timer')
@@ -341,8 +374,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       },
       pausedUntilLabel:
         paused && current.pausedUntil ? `until ${describeIsoDate(addDaysToDate(current.pausedUntil, 1) ?? current.pausedUntil)}` : null,
-      snoozed: store
-        .snoozes()
+      snoozed: pendingSnoozes()
         .filter((s) => isEveningScheduled(live, s.eveningDate))
         .map((s: PendingSnooze) => ({ id: occurrenceKey(s), kind: s.kind, ...instant(tz, s.dueMs, ms) })),
       recent,
@@ -422,7 +454,10 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     const keepFrom = addDaysToDate(evening, -7) ?? evening
     const others = current.skipDates.filter((d) => d !== eveningDate && d >= keepFrom)
     const skipDates = (skip ? [...others, eveningDate] : others).sort().slice(-MAX_SKIP_DATES)
-    if (skip) store.dropSnoozesOfEvening(eveningDate)
+    if (skip) {
+      store.dropSnoozesOfEvening(eveningDate)
+      snoozesChanged()
+    }
     return save({ ...current, skipDates })
   }
 
@@ -469,6 +504,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
         throw new AppError('conflict', 'Reminders are off for that evening, so there is nothing to snooze.')
       }
       store.snooze(entry.kind, entry.eveningDate, ms + SNOOZE_MINUTES * MINUTE_MS)
+      snoozesChanged()
       store.dropFromInbox(id)
       arm(ms, zone())
       announce()
