@@ -48,7 +48,7 @@ export function createRoutineStore(db: Database): RoutineStore {
   const deleteTick = db.prepare<[IsoDate, number]>('DELETE FROM routine_ticks WHERE evening_date = ? AND item_id = ?')
   const selectNights = db.prepare<[IsoDate, IsoDate], { evening_date: IsoDate; labels: string }>(`
     SELECT t.evening_date, json_group_array(i.label) AS labels
-    FROM (SELECT evening_date, item_id FROM routine_ticks WHERE evening_date BETWEEN ? AND ? ORDER BY evening_date) AS t
+    FROM (SELECT evening_date, item_id FROM routine_ticks WHERE evening_date BETWEEN ? AND ? ORDER BY evening_date, item_id) AS t
     JOIN routine_items AS i ON i.id = t.item_id
     GROUP BY t.evening_date
     ORDER BY t.evening_date
