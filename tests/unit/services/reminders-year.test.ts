@@ -153,12 +153,14 @@ function simulateYear(zone: string, startIso: string, seed: number) {
       }
     } else if (roll < 0.84) {
       const back = random.chance(0.5)
-      back ? counts.jumpsBack++ : counts.jumpsForward++
+      if (back) counts.jumpsBack++
+      else counts.jumpsForward++
       computer.jump((back ? -1 : 1) * random.int(1, 360) * MINUTE)
       staleFor = MINUTE
     } else {
       const crash = random.chance(0.4)
-      crash ? counts.crashes++ : counts.restarts++
+      if (crash) counts.crashes++
+      else counts.restarts++
       m.shutdown(crash)
       computer.sleep(random.chance(0.5) ? 0 : random.int(1, 600) * MINUTE) // the app is not running meanwhile
       m.boot()
