@@ -13,5 +13,6 @@
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
 import { initialJs } from './initial-js.mjs'
 import { loadTime } from './load-time.mjs'
+import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, initialJs]
+export const measures = [loadTime, initialJs, schedulerYear]

@@ -19,5 +19,6 @@
 // Changing any file in bench/seeders (or bench/seed.mjs, or a migration)
 // rebuilds the data folder on the next `npm run bench`.
 import { onboarding } from './onboarding.mjs'
+import { reminders } from './reminders.mjs'
 
-export const seeders = [onboarding]
+export const seeders = [onboarding, reminders]
