@@ -100,7 +100,8 @@ function start(): void {
 
   let launchAtLogin = built.settings.get().launchAtLogin
   applySettings(built.settings.get())
-  applyLaunchAtLogin(launchAtLogin, log)
+  // Refreshed at each start while on, so the entry follows an app that moved or was updated.
+  if (launchAtLogin) applyLaunchAtLogin(true, log)
   built.settings.onChange((settings) => {
     applySettings(settings)
     if (settings.launchAtLogin !== launchAtLogin) applyLaunchAtLogin(settings.launchAtLogin, log)
