@@ -3,6 +3,7 @@ import { useSettingsStore } from './stores/settings'
 
 export const SECTIONS = [
   { name: 'today', path: '/today', label: 'Today' },
+  { name: 'wind-down', path: '/wind-down', label: 'Wind-down' },
   { name: 'journal', path: '/journal', label: 'Journal' },
   { name: 'insights', path: '/insights', label: 'Insights' },
   { name: 'planner', path: '/planner', label: 'Planner' },
