@@ -31,7 +31,8 @@ test('a wind-down reminder due within a minute arrives on stdout and in the page
 }) => {
   test.setTimeout(150_000)
   await page.goto(harness.url)
-  await completeFirstRun(page, { name: 'Robin', bedtime: '23:45' })
+  // A first-run bedtime half a day away, so no other reminder can come first.
+  await completeFirstRun(page, { name: 'Robin', bedtime: hhmm(new Date(Date.now() + 12 * 3_600_000)) })
   await openSettingsSection(page)
 
   const soon = bedtimeForWindDownSoon()
