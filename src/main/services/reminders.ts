@@ -195,8 +195,8 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       route = '/wind-down'
     } else if (o.kind === 'lights-out') {
       title = 'Time for lights out'
-      body =
-        bedtimeText && !late && round === 0 ? `It is ${bedtimeText}, your bedtime. Sleep well.` : 'It is past your bedtime. Sleep well.'
+      if (!bedtimeText) body = 'Sleep well.'
+      else body = !late && round === 0 ? `It is ${bedtimeText}, your bedtime. Sleep well.` : `Your bedtime was ${bedtimeText}. Sleep well.`
       route = '/wind-down'
     } else {
       title = 'Good morning'
@@ -319,7 +319,8 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
 
   /** Settings changed: finish the period under the old schedule, then plan with the new one. */
   function settingsChanged(): void {
-    safeCheck('settings')
+    // Only a running scheduler has a period to finish; a stopped one plans from scratch when started.
+    if (started) safeCheck('settings')
     schedule = prefs.schedule()
     arm(nowMs(), zone())
     announce()

@@ -389,6 +389,15 @@ describe('the reminder service', () => {
       expect(w.notifier.shown[1]).toMatchObject({ title: 'Time for lights out', body: 'It is 22:30, your bedtime. Sleep well.' })
     })
 
+    it('a lights-out reminder shown late says when bedtime was, without scolding', () => {
+      const w = world()
+      w.app.services.reminders.update({ lightsOut: true })
+      until(w, WIND_DOWN + 40 * MINUTE)
+      w.computer.sleep(15 * MINUTE) // asleep across the 22:30 lights-out
+      w.app.services.reminders.check('resume')
+      expect(w.notifier.shown.at(-1)).toMatchObject({ kind: 'lights-out', body: 'Your bedtime was 22:30. Sleep well.' })
+    })
+
     it('the morning reminder opens the journal and asks without pressing', () => {
       const w = world()
       w.app.services.reminders.update({ morningLog: { enabled: true, time: '07:30' } })
