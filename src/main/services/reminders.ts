@@ -223,8 +223,13 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       log('A reminder could not be shown; it will wait in the app.', error)
       delivered = false
     }
+    if (delivered !== false) return
     // Kept for the window to show next time: the reminder is recorded as fired either way.
-    if (delivered === false) store.keepInInbox(event, ms)
+    try {
+      store.keepInInbox(event, ms)
+    } catch (error) {
+      log('A reminder could not be kept for the app window', error)
+    }
   }
 
   // --- Checking ------------------------------------------------------------
@@ -245,14 +250,15 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       ...plan.missed.map((o) => ({ ...o, outcome: 'missed' as const }))
     ]
     const jumpedBack = ms < previous
-    lastCheckedMs = ms
     let added: NewEntry[] = []
     // The routine minute-by-minute check writes nothing: a stale stored lastChecked only makes a
     // restart re-scan reminders that are already in the log, so disk writes wait for real news.
     if (entries.length > 0 || jumpedBack || persistedMs === null || (reason !== 'periodic' && reason !== 'timer')) {
+      // If this write fails (a full disk), lastChecked stays put and the next check tries these again.
       added = store.record(entries, ms, ms)
       persistedMs = ms
     }
+    lastCheckedMs = ms
     for (const entry of added) {
       if (entry.outcome === 'fired') show(notificationFor(entry, 0, ms, tz), ms)
     }

@@ -485,6 +485,19 @@ describe('the reminder service', () => {
     })
   })
 
+  it('a failed write does not lose the reminder: the next check shows it, late', () => {
+    const w = world()
+    until(w, WIND_DOWN - MINUTE)
+    const db = w.app.opened.db
+    db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON reminder_log BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+    w.computer.advance(2 * MINUTE)
+    expect(w.notifier.shown).toEqual([])
+    db.exec('DROP TRIGGER refuse')
+    w.computer.advance(MINUTE)
+    expect(w.notifier.ids()).toEqual(['wind-down:2026-01-15'])
+    expect(w.notifier.shown[0]!.shownAtMs - WIND_DOWN).toBeLessThanOrEqual(2 * MINUTE)
+  })
+
   it('tells listeners (the tray) when the next reminder changes, not every minute', () => {
     const w = world()
     const seen: string[] = []
