@@ -16,5 +16,6 @@ import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 import { planner } from './planner.mjs'
+import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, schedulerYear]

@@ -22,5 +22,6 @@ import { journal } from './journal.mjs'
 import { mealPlans } from './meal-plans.mjs'
 import { onboarding } from './onboarding.mjs'
 import { reader } from './reader.mjs'
+import { reminders } from './reminders.mjs'
 
-export const seeders = [onboarding, journal, mealPlans, reader]
+export const seeders = [onboarding, journal, mealPlans, reader, reminders]

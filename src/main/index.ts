@@ -3,17 +3,19 @@
  * services, binds the handler table to IPC and creates the window and tray.
  * Feature logic lives in services; this file only wires things together.
  */
-import { app, type BrowserWindow, dialog, Menu, nativeTheme, shell, type Tray } from 'electron'
+import { app, type BrowserWindow, dialog, Menu, nativeTheme, powerMonitor, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EventName, EventPayload, Settings } from '../shared/contract'
+import type { EventName, EventPayload, NotificationEvent, Settings } from '../shared/contract'
 import { DatabaseFromTheFutureError, openDatabase, StorageUnavailableError, type OpenedDatabase } from './db/connection'
 import { bindIpc } from './ipc/electron-binding'
 import { createHandlers } from './ipc/handlers'
 import { electronSqliteBinding } from './paths'
 import { createServices, type Services } from './services'
+import { applyLaunchAtLogin, launchedAtLogin } from './shell/login-item'
 import { buildAppMenu } from './shell/menu'
-import { createTray } from './shell/tray'
+import { createDesktopNotifier } from './shell/notifications'
+import { createTray, type AppTray } from './shell/tray'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol'
 import { createMainWindow } from './windows/main-window'
 import { installSecurityGuards } from './windows/security'
@@ -30,8 +32,12 @@ if (process.platform === 'win32') app.setAppUserModelId('org.stillwell.app')
 registerAppScheme()
 
 let mainWindow: BrowserWindow | null = null
-let tray: Tray | null = null
+let tray: AppTray | null = null
+let services: Services | null = null
 let quitting = false
+/** The route to show once the page has loaded (a notification clicked while no window existed). */
+const WIND_DOWN_ROUTE = '/wind-down'
+const log = (message: string, error?: unknown): void => console.error(message, error ?? '')
 
 if (!app.requestSingleInstanceLock()) {
   // Another Stillwell is running: it shows its window (see 'second-instance') and this one leaves.
@@ -54,8 +60,26 @@ function start(): void {
     return
   }
 
-  const services = createServices({
+  // Reminders arrive as native notifications; clicking one shows the window on its route.
+  const notifier = createDesktopNotifier({
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    open: navigate,
+    snooze: (id) => {
+      try {
+        services?.reminders.snooze(id)
+      } catch (error) {
+        log('Could not snooze the reminder', error)
+      }
+    },
+    showInApp,
+    keepForApp: (event) => services?.reminders.keepForApp(event),
+    log
+  })
+
+  const built = createServices({
     db: opened.db,
+    notifier,
+    log,
     resourcesDir: join(app.getAppPath(), 'resources'),
     // The page asks first, in the app's own words ("Open this link in your browser?"), before it calls
     // app.openExternal, so a second native dialog here would only ask the same question twice.
@@ -75,32 +99,64 @@ function start(): void {
     },
     notices: opened.notices
   })
+  services = built
 
   installSecurityGuards({ allowedOrigins, confirmExternal })
   serveRenderer(join(__dirname, '../renderer'))
-  bindIpc(createHandlers(services), allowedOrigins, (message, error) => console.error(message, error))
+  bindIpc(createHandlers(built), allowedOrigins, (message, error) => console.error(message, error))
 
-  applySettings(services.settings.get())
-  services.settings.onChange(applySettings)
+  let launchAtLogin = built.settings.get().launchAtLogin
+  applySettings(built.settings.get())
+  // Refreshed at each start while on, so the entry follows an app that moved or was updated.
+  if (launchAtLogin) applyLaunchAtLogin(true, log)
+  built.settings.onChange((settings) => {
+    applySettings(settings)
+    if (settings.launchAtLogin !== launchAtLogin) applyLaunchAtLogin(settings.launchAtLogin, log)
+    launchAtLogin = settings.launchAtLogin
+  })
 
   Menu.setApplicationMenu(buildAppMenu({ navigate, quit: () => app.quit() }, !app.isPackaged))
-  tray = createTray(join(app.getAppPath(), 'resources', 'tray.png'), { open: showWindow, quit: () => app.quit() })
-  openWindow(services)
+  tray = createTray(
+    join(app.getAppPath(), 'resources', 'tray.png'),
+    {
+      open: showWindow,
+      startWindDown: () => navigate(WIND_DOWN_ROUTE),
+      setSkipTonight: (skip) => {
+        try {
+          built.reminders.skipTonight(skip)
+        } catch (error) {
+          log('Could not change tonight’s reminders', error)
+        }
+      },
+      quit: () => app.quit()
+    },
+    built.reminders.status()
+  )
+  built.reminders.onStatusChange((status) => tray?.update(status))
+  // Started at login: stay in the tray until the user (or a reminder) opens the window.
+  if (!launchedAtLogin()) openWindow(built)
+
+  // Timers stop while the computer sleeps: look at the clock as soon as it wakes or unlocks.
+  built.reminders.start()
+  powerMonitor.on('resume', () => built.reminders.check('resume'))
+  powerMonitor.on('unlock-screen', () => built.reminders.check('unlock'))
 
   app.on('activate', () => showWindow())
   app.on('window-all-closed', () => {
-    if (!services.settings.get().keepRunningInTray && process.platform !== 'darwin') app.quit()
+    if (!built.settings.get().keepRunningInTray && process.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
+    built.reminders.stop()
     tray?.destroy()
     opened.db.close()
   })
 }
 
-function openWindow(services: Services): void {
+function openWindow(services: Services, route?: string): void {
+  const base = devServerUrl ?? `${APP_ORIGIN}/index.html`
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
-    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    url: route ? `${base}#${route}` : base,
     store: services.keyValue,
     iconPath: join(app.getAppPath(), 'resources', 'icon.png')
   })
@@ -118,7 +174,10 @@ function openWindow(services: Services): void {
 }
 
 function showWindow(): void {
-  if (!mainWindow) return
+  if (!mainWindow) {
+    if (services) openWindow(services)
+    return
+  }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
@@ -129,8 +188,18 @@ function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
 }
 
 function navigate(route: string): void {
+  // No window yet (started at login, or closed on macOS): open one straight on the route.
+  if (!mainWindow) {
+    if (services) openWindow(services, route)
+    return
+  }
   showWindow()
   send('navigate', { route })
+}
+
+/** A reminder the system could not show: an open page shows it now (it also waits for the next start). */
+function showInApp(event: NotificationEvent): void {
+  send('notification', event)
 }
 
 function applySettings(settings: Settings): void {

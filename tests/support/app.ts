@@ -3,7 +3,7 @@ import { openDatabase, type OpenedDatabase } from '../../src/main/db/connection'
 import { handle } from '../../src/main/ipc/handle'
 import { createHandlers, type HandlerTable } from '../../src/main/ipc/handlers'
 import { createServices, type Services } from '../../src/main/services'
-import type { Clock } from '../../src/main/services/ports'
+import type { Clock, Notifier, Timers } from '../../src/main/services/ports'
 import type { Api, Channel, Input, Output, Result } from '../../src/shared/contract'
 import { makeTempDir } from './temp-dir'
 
@@ -19,9 +19,11 @@ export interface TestApp {
   close(): void
 }
 
+/** What a test may swap for a fake: the clock, where notifications go, the scheduler's timers. */
 export interface TestAppOptions {
-  /** A fixed or controllable clock (default: the system clock and zone). */
   clock?: Clock
+  notifier?: Notifier
+  timers?: Timers
 }
 
 /** Builds the real services over a real SQLite file in a temporary folder. */
@@ -41,7 +43,7 @@ export function startTestApp(dataDir?: string, options: TestAppOptions = {}): Te
       schemaVersion: opened.schemaVersion
     },
     notices: opened.notices,
-    ...(options.clock ? { clock: options.clock } : {})
+    ...options
   })
   const handlers = createHandlers(services)
   const invoke = (channel: unknown, input?: unknown) => handle(handlers, channel, input)
@@ -56,6 +58,7 @@ export function startTestApp(dataDir?: string, options: TestAppOptions = {}): Te
       on: () => () => undefined
     },
     close() {
+      services.reminders.stop()
       if (opened.db.open) opened.db.close()
       temp?.cleanup()
     }

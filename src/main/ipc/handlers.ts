@@ -71,6 +71,20 @@ export function createHandlers(services: Services): HandlerTable {
     'planner.applyTemplate': (input) => services.planner.applyTemplate(input),
     'planner.deleteTemplate': ({ id }) => services.planner.deleteTemplate(id),
     'planner.shoppingList': ({ days }) => services.planner.shoppingList(days),
-    'planner.magnesiumByDay': ({ from, to }) => services.planner.magnesiumByDay(from, to)
+    'planner.magnesiumByDay': ({ from, to }) => services.planner.magnesiumByDay(from, to),
+    'reminders.get': () => services.reminders.status(),
+    'reminders.update': (patch) => services.reminders.update(patch),
+    'reminders.skip': ({ eveningDate, skip }) => services.reminders.setSkip(eveningDate, skip),
+    'reminders.snooze': ({ id }) => services.reminders.snooze(id),
+    'reminders.pending': () => services.reminders.pending(),
+    'reminders.dismissPending': ({ id }) => services.reminders.dismissPending(id),
+    'routine.get': () => services.routine.get(),
+    'routine.tick': ({ eveningDate, itemId, done }) => services.routine.tick(eveningDate, itemId, done),
+    'routine.addItem': ({ label }) => services.routine.addItem(label),
+    'routine.renameItem': ({ id, label }) => services.routine.renameItem(id, label),
+    'routine.removeItem': ({ id }) => services.routine.removeItem(id),
+    'routine.moveItem': ({ id, toIndex }) => services.routine.moveItem(id, toIndex),
+    'routine.restoreSuggestions': () => services.routine.restoreSuggestions(),
+    'routine.history': ({ from, to }) => services.routine.nights(from, to)
   }
 }

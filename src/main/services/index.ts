@@ -9,8 +9,13 @@ import { createInsightsService, type FoodMagnesiumProvider, type InsightsService
 import { createJournalService, type JournalService } from './journal'
 import { createLinkService, type LinkService } from './links'
 import { createPlannerService, type PlannerService } from './planner'
-import type { Clock, ExternalLinks, Notifier } from './ports'
-import { systemClock } from './ports'
+import { createReminderStore } from '../db/reminder-store'
+import { createRoutineStore } from '../db/routine-store'
+import type { Clock, ExternalLinks, Notifier, Timers } from './ports'
+import { systemClock, systemTimers } from './ports'
+import { createReminderPrefsAccess } from './reminder-prefs'
+import { createReminderService, zoneReader, type ReminderService } from './reminders'
+import { createRoutineService, type RoutineService } from './routine'
 import { createSettingsService, type SettingsService } from './settings'
 
 export interface Services {
@@ -23,6 +28,9 @@ export interface Services {
   links: LinkService
   foods: FoodsService
   planner: PlannerService
+  /** Evening reminders: call reminders.start() once the shell (or harness) is ready to show them. */
+  reminders: ReminderService
+  routine: RoutineService
 }
 
 export interface ServiceDeps {
@@ -36,11 +44,17 @@ export interface ServiceDeps {
   externalLinks?: ExternalLinks
   /** Planned food magnesium per day for Insights (the meal planner plugs in here). */
   foodMagnesium?: FoodMagnesiumProvider
+  /** Timers for the reminder scheduler; tests pass fake ones. */
+  timers?: Timers
+  /** Where the services report problems nobody is waiting for (a reminder that could not be shown). */
+  log?: (message: string, error?: unknown) => void
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
 export function createServices(deps: ServiceDeps): Services {
-  const clock = deps.clock ?? systemClock
+  // Bound once, so every service may pass clock.now around as a plain function.
+  const source = deps.clock ?? systemClock
+  const clock: Clock = { now: () => source.now(), zone: () => source.zone() }
   const keyValue = createKeyValueStore(deps.db, clock.now)
   const settings = createSettingsService(keyValue)
   const journalRepo = createJournalRepository(deps.db)
@@ -56,6 +70,18 @@ export function createServices(deps: ServiceDeps): Services {
         .filter((day) => day.foodMg > 0)
         .map((day) => [day.day, day.foodMg])
     )
+  const prefs = createReminderPrefsAccess(keyValue, settings)
+  const routine = createRoutineService({ store: createRoutineStore(deps.db), prefs, clock, zone: zoneReader(clock) })
+  const reminders = createReminderService({
+    store: createReminderStore(deps.db),
+    prefs,
+    settings,
+    clock,
+    notifier: deps.notifier,
+    timers: deps.timers ?? systemTimers,
+    firstOpenStep: (eveningDate) => routine.firstOpenStep(eveningDate),
+    ...(deps.log ? { log: deps.log } : {})
+  })
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),
@@ -76,6 +102,8 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     links: createLinkService(deps.externalLinks),
     foods,
-    planner
+    planner,
+    reminders,
+    routine
   }
 }

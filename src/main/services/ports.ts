@@ -8,7 +8,12 @@ import type { NotificationEvent } from '../../shared/contract'
 
 /** Where reminders go: a native notification in the app; stdout and the page in the harness. */
 export interface Notifier {
-  show(notification: NotificationEvent): void
+  /**
+   * Shows one notification. Returning false says the system could not show it
+   * (for example Linux without a notification server): the reminder service
+   * then keeps it for the app window to show the next time it opens.
+   */
+  show(notification: NotificationEvent): boolean | void
 }
 
 /** Opens an https link outside the app (the system browser), after the user agreed. */
@@ -26,4 +31,20 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => new Date(),
   zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** Timers, injectable so tests drive the scheduler with a fake clock. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+export const systemTimers: Timers = {
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms)
+    // A pending reminder must not keep a stopping harness or test process alive.
+    handle.unref?.()
+    return handle
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>)
 }

@@ -32,6 +32,8 @@ export function buildAppMenu(actions: MenuActions, devTools: boolean): Menu {
         go('Planner', '/planner', 'CmdOrCtrl+4'),
         go('Reader', '/reader', 'CmdOrCtrl+5'),
         { type: 'separator' },
+        go('Wind-down Routine', '/wind-down', 'CmdOrCtrl+6'),
+        { type: 'separator' },
         go('Settings', '/settings', 'CmdOrCtrl+,')
       ]
     },

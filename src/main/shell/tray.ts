@@ -1,22 +1,26 @@
 import { Menu, Tray, nativeImage } from 'electron'
+import type { ReminderStatus } from '../../shared/contract'
+import { nextReminderLine, trayMenuTemplate, type TrayActions } from './tray-menu'
 
-export interface TrayActions {
-  open(): void
-  quit(): void
+export type { TrayActions }
+
+export interface AppTray {
+  tray: Tray
+  /** Rebuilds the menu and tooltip for a new reminder status. */
+  update(status: ReminderStatus | null): void
+  destroy(): void
 }
 
 /** The tray icon keeps the app reachable (and its reminders running) while the window is closed. */
-export function createTray(iconPath: string, actions: TrayActions): Tray {
+export function createTray(iconPath: string, actions: TrayActions, status: ReminderStatus | null = null): AppTray {
   const icon = nativeImage.createFromPath(iconPath)
   const tray = new Tray(icon.isEmpty() ? nativeImage.createEmpty() : icon)
-  tray.setToolTip('Stillwell')
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open Stillwell', click: actions.open },
-      { type: 'separator' },
-      { label: 'Quit Stillwell', click: actions.quit }
-    ])
-  )
+  const update = (next: ReminderStatus | null): void => {
+    if (tray.isDestroyed()) return
+    tray.setToolTip(`Stillwell · ${nextReminderLine(next)}`)
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(next, actions)))
+  }
+  update(status)
   tray.on('click', actions.open)
-  return tray
+  return { tray, update, destroy: () => tray.destroy() }
 }

@@ -53,6 +53,7 @@ const services = createServices({
   resourcesDir: join(__dirname, '../../resources'),
   notifier,
   externalLinks,
+  log: (message, error) => console.error(message, error ?? ''),
   db: opened.db,
   app: { name: 'Stillwell', version, shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
   notices: opened.notices
@@ -69,6 +70,8 @@ harness.listen(port).then(
   (actual) => {
     console.log(`Stillwell web harness: http://127.0.0.1:${actual}`)
     console.log(`Data folder: ${dataDir}`)
+    // Reminders start once the page can be reached, so a reminder due right away has somewhere to appear.
+    services.reminders.start()
   },
   (error: unknown) => {
     const busy = (error as { code?: string }).code === 'EADDRINUSE'
@@ -80,6 +83,7 @@ let stopping = false
 function stop(): void {
   if (stopping) return
   stopping = true
+  services.reminders.stop()
   void harness.close().then(() => {
     opened.db.close()
     process.exit(0)

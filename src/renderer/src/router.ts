@@ -3,6 +3,7 @@ import { useSettingsStore } from './stores/settings'
 
 export const SECTIONS = [
   { name: 'today', path: '/today', label: 'Today' },
+  { name: 'wind-down', path: '/wind-down', label: 'Wind-down' },
   { name: 'journal', path: '/journal', label: 'Journal' },
   { name: 'insights', path: '/insights', label: 'Insights' },
   { name: 'planner', path: '/planner', label: 'Planner' },
@@ -29,6 +30,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Reader' }
       }
     ]
+  },
+  {
+    path: '/wind-down',
+    name: 'wind-down',
+    component: () => import('./features/wind-down/WindDownView.vue'),
+    meta: { title: 'Wind-down' }
   },
   {
     path: '/settings/:section?',

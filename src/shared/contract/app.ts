@@ -50,7 +50,9 @@ export const NotificationEventSchema = z.object({
   body: z.string(),
   /** Where clicking it takes the user, as an in-app route. */
   route: z.string().optional(),
-  at: z.string()
+  at: z.string(),
+  /** Shown without the system's notification sound. */
+  silent: z.boolean().optional()
 })
 
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>

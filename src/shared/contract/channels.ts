@@ -65,7 +65,21 @@ export const CHANNELS = [
   'planner.applyTemplate',
   'planner.deleteTemplate',
   'planner.shoppingList',
-  'planner.magnesiumByDay'
+  'planner.magnesiumByDay',
+  'reminders.get',
+  'reminders.update',
+  'reminders.skip',
+  'reminders.snooze',
+  'reminders.pending',
+  'reminders.dismissPending',
+  'routine.get',
+  'routine.tick',
+  'routine.addItem',
+  'routine.renameItem',
+  'routine.removeItem',
+  'routine.moveItem',
+  'routine.restoreSuggestions',
+  'routine.history'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

@@ -7,6 +7,7 @@ import { plannerChannels } from './planner'
 import type { Result } from './result'
 import { insightsChannels } from './insights'
 import { journalChannels } from './journal'
+import { remindersChannels } from './reminders'
 import { settingsChannels } from './settings'
 
 export interface ChannelSpec {
@@ -35,7 +36,8 @@ export const contract = merge(
   insightsChannels,
   articlesChannels,
   foodsChannels,
-  plannerChannels
+  plannerChannels,
+  remindersChannels
 )
 
 export const events = { ...appEvents }
@@ -69,5 +71,6 @@ export * from './journal'
 export * from './channels'
 export * from './foods'
 export * from './planner'
+export * from './reminders'
 export * from './result'
 export * from './settings'

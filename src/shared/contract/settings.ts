@@ -26,7 +26,9 @@ export const SettingsSchema = z
     profile: ProfileSchema,
     theme: z.enum(THEMES),
     /** Keep running in the tray when the window closes, so reminders still arrive. */
-    keepRunningInTray: z.boolean()
+    keepRunningInTray: z.boolean(),
+    /** Start Stillwell (quietly, in the tray) when the user logs in. Desktop app only. */
+    launchAtLogin: z.boolean()
   })
   .strict()
 
@@ -45,7 +47,8 @@ export const SettingsPatchSchema = z
       .strict()
       .optional(),
     theme: z.enum(THEMES).optional(),
-    keepRunningInTray: z.boolean().optional()
+    keepRunningInTray: z.boolean().optional(),
+    launchAtLogin: z.boolean().optional()
   })
   .strict()
 

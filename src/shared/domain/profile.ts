@@ -27,6 +27,7 @@ export interface SettingsValues {
   profile: ProfileValues
   theme: Theme
   keepRunningInTray: boolean
+  launchAtLogin: boolean
 }
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -34,5 +35,6 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   disclaimerAccepted: false,
   profile: { name: '', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:30' },
   theme: 'system',
-  keepRunningInTray: true
+  keepRunningInTray: true,
+  launchAtLogin: false
 }

@@ -431,3 +431,104 @@ function joinList(items: string[], serialComma = false): string {
   const head = items.slice(0, -1).join(', ')
   return `${head}${serialComma ? ',' : ''} and ${items[items.length - 1]}`
 }
+
+// ---------------------------------------------------------------------------
+// Evenings and instants as people read them (issue 6: routine, tray, tiles).
+
+/** The local calendar date at an instant. */
+export function localDateAt(zone: string, nowMs: number): IsoDate {
+  return formatIsoDate(localDayOf(zoneFor(zone), nowMs))
+}
+
+/** The local wall-clock time 'HH:MM' at an instant. */
+export function wallTimeAt(zone: string, ms: number): WallTime {
+  const z = zoneFor(zone)
+  const local = ms + offsetMs(z, ms)
+  return formatWallTime(Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS))
+}
+
+/**
+ * The evening an instant belongs to, by the same rule as bedtimes: an evening
+ * runs from 12:00 on its date to 12:00 the next day. At 01:30 on Tuesday it is
+ * still Monday's evening; from noon on Tuesday it is Tuesday's. Routine ticks
+ * are filed under this date, so a routine finished after midnight still counts
+ * for the night it belongs to.
+ */
+export function eveningDateAt(zone: string, nowMs: number): IsoDate {
+  const z = zoneFor(zone)
+  const local = nowMs + offsetMs(z, nowMs)
+  return formatIsoDate(Math.floor((local - AFTER_MIDNIGHT_BEFORE_HOUR * HOUR_MS) / DAY_MS))
+}
+
+/** The date `days` after (or before, when negative) an ISO date; null when the date is malformed. */
+export function addDaysToDate(date: IsoDate, days: number): IsoDate | null {
+  const day = parseIsoDate(date)
+  return day === null ? null : formatIsoDate(day + Math.trunc(days))
+}
+
+/** ISO weekday of an ISO date, or null when malformed. */
+export function isoWeekdayOfDate(date: IsoDate): IsoWeekday | null {
+  const day = parseIsoDate(date)
+  return day === null ? null : isoWeekdayOf(day)
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && parseIsoDate(value) !== null
+}
+
+/**
+ * Whether an evening produces reminders at all: the master switch, skip dates
+ * and the pause, plus a bedtime for its weekday. A snoozed reminder asks this
+ * before it comes back, so skipping tonight silences a pending snooze too.
+ */
+export function isEveningScheduled(settings: ReminderSettings, eveningDate: IsoDate): boolean {
+  const day = parseIsoDate(eveningDate)
+  if (day === null) return false
+  const rules = compileRules(settings)
+  return isEveningActive(rules, day) && bedtimeWall(rules, day) !== null
+}
+
+/**
+ * The evening a "skip tonight" means at this instant: the current evening while
+ * its bedtime is still ahead, otherwise the next one. At 08:00 on Tuesday (after
+ * Monday's bedtime) it is Tuesday; at 21:00 on Monday before a 22:30 bedtime it
+ * is Monday.
+ */
+export function upcomingEveningDate(settings: ReminderSettings, zone: string, nowMs: number): IsoDate {
+  const current = eveningDateAt(zone, nowMs)
+  const bedtime = bedtimeInstant(settings, zone, current)
+  if (bedtime !== null && bedtime > nowMs) return current
+  return addDaysToDate(current, 1) ?? current
+}
+
+export interface InstantLabel {
+  /** 'Today', 'Tonight', 'Tomorrow', a weekday such as 'Tue', or 'Tue 14 Jan' further out. */
+  day: string
+  /** 'HH:MM' in the zone. */
+  time: WallTime
+  /** The two together, e.g. 'Tonight 21:45' or 'Tue 21:45'. */
+  text: string
+}
+
+/** How an upcoming instant reads next to "Next reminder:". */
+export function labelInstant(zone: string, ms: number, nowMs: number): InstantLabel {
+  const z = zoneFor(zone)
+  const day = localDayOf(z, ms)
+  const today = localDayOf(z, nowMs)
+  const time = wallTimeAt(zone, ms)
+  let dayLabel: string
+  if (day === today) dayLabel = Number(time.slice(0, 2)) >= 17 ? 'Tonight' : 'Today'
+  else if (day === today + 1) dayLabel = 'Tomorrow'
+  else if (day > today && day - today < 7) dayLabel = WEEKDAY_NAMES[isoWeekdayOf(day)]
+  else {
+    const date = new Date(day * DAY_MS)
+    dayLabel = `${WEEKDAY_NAMES[isoWeekdayOf(day)]} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]}`
+  }
+  return { day: dayLabel, time, text: `${dayLabel} ${time}` }
+}
+
+/** "Mon 12 Jan 2026" for a date: the pause and skip notes in Settings. */
+export function describeIsoDate(date: IsoDate): string {
+  const day = parseIsoDate(date)
+  return day === null ? date : describeDate(day)
+}

@@ -19,15 +19,19 @@ export const useAppStore = defineStore('app', () => {
     notices.value = notices.value.filter((n) => n.id !== id)
   }
 
+  /** Shows notifications in the page, newest first; one already shown (same id) is not repeated. */
+  function addNotifications(added: NotificationEvent[]): void {
+    const ids = new Set(added.map((n) => n.id))
+    notifications.value = [...added, ...notifications.value.filter((n) => !ids.has(n.id))].slice(0, 5)
+  }
+
   function listen(): () => void {
-    return onEvent('notification', (notification) => {
-      notifications.value = [notification, ...notifications.value].slice(0, 5)
-    })
+    return onEvent('notification', (notification) => addNotifications([notification]))
   }
 
   function dismissNotification(id: string): void {
     notifications.value = notifications.value.filter((n) => n.id !== id)
   }
 
-  return { info, notices, notifications, load, dismissNotice, listen, dismissNotification }
+  return { info, notices, notifications, load, dismissNotice, addNotifications, listen, dismissNotification }
 })
