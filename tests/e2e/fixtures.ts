@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline'
 
 export interface Harness {
   url: string
+  /** Every origin this test's harness has had (a restart picks a new port). */
+  origins: Set<string>
   dataDir: string
   /** Every line the harness printed on stdout (notifications arrive as JSON lines). */
   lines: string[]
@@ -57,12 +59,14 @@ export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>
     let current = await startHarness(dataDir, lines)
     const harness: Harness = {
       url: current.url,
+      origins: new Set([new URL(current.url).origin]),
       dataDir,
       lines,
       async restart() {
         expect(await stop(current.child)).toBe(0)
         current = await startHarness(dataDir, lines)
         harness.url = current.url
+        harness.origins.add(new URL(current.url).origin)
       }
     }
     await use(harness)
@@ -77,7 +81,8 @@ export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>
     const foreign: string[] = []
     await page.route('**/*', (route) => {
       const url = route.request().url()
-      if (url.startsWith(`${new URL(harness.url).origin}/`)) return route.continue()
+      // The app's own origin, including the one before a restart (a page still open on it may call out once).
+      if (harness.origins.has(new URL(url).origin)) return route.continue()
       foreign.push(url)
       return route.abort('blockedbyclient')
     })
