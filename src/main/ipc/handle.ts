@@ -37,9 +37,36 @@ export async function handle(
     return { ok: true, value }
   } catch (error) {
     if (error instanceof AppError) return fail(error.toShape())
+    const storage = storageProblem(error)
+    if (storage) {
+      options.log?.(`Channel ${channel} could not write`, error)
+      return fail({ code: 'unavailable', message: storage })
+    }
     options.log?.(`Channel ${channel} failed`, error)
     return fail({ code: 'internal', message: 'Something went wrong on our side. Nothing you entered was lost; please try again.' })
   }
+}
+
+/**
+ * SQLite failures the user can do something about, in words they can act on.
+ * The transaction was rolled back, so nothing saved earlier is affected.
+ */
+function storageProblem(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null
+  if (code === 'SQLITE_FULL') {
+    return 'Your disk is full, so this could not be saved. Free some space and try again; everything saved before is safe.'
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+    return 'Stillwell cannot write to its data folder right now. Check that the folder exists and that you may write to it; everything saved before is safe.'
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
+    return 'The data file could not be written just now. Please try again; everything saved before is safe.'
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return 'The data file looks damaged. Restart Stillwell: it will set the damaged file aside and tell you how to restore a backup.'
+  }
+  return null
 }
 
 function fail(error: AppErrorShape): Result<never> {
