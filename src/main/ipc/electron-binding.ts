@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { CHANNELS } from '../../shared/contract'
 import { handle } from './handle'
 import type { HandlerTable } from './handlers'
-import { isAllowedUrl } from '../windows/security'
+import { isAllowedUrl } from '../windows/navigation'
 
 /**
  * Binds the handler table to ipcMain. A call is served only when it comes from
