@@ -10,8 +10,8 @@ import { expect, test } from '@playwright/test'
 /**
  * The harness (the real services on a real SQLite file) is killed with
  * SIGKILL at random moments while it saves journal nights. After every kill
- * the database must open, pass integrity_check, and hold every night whose
- * save was acknowledged to the caller.
+ * the database must open, pass integrity_check, and hold every night and
+ * meal-plan item whose save was acknowledged to the caller.
  */
 const KILLS = 50
 const HARNESS = join(__dirname, '..', '..', 'out', 'main', 'harness.js')
@@ -46,6 +46,7 @@ test('every acknowledged save survives SIGKILL at random moments, 50 times over'
   const random = mulberry32(20261124)
   const dataDir = mkdtempSync(join(tmpdir(), 'stillwell-crash-'))
   const acknowledged: string[] = []
+  const acknowledgedItems: number[] = []
   let night = DateTime.fromISO('2026-11-20')
   let kills = 0
   try {
@@ -84,6 +85,16 @@ test('every acknowledged save survives SIGKILL at random moments, 50 times over'
             })
             if (result.ok) acknowledged.push(eveningDate)
             else throw new Error(result.error?.message)
+            // And a meal plan item for the same day (pumpkin seeds, USDA 12014).
+            const item = await invoke('planner.addItem', {
+              day: eveningDate,
+              meal: 'snacks',
+              foodId: '12014',
+              amount: 10 + Math.floor(random() * 40),
+              unit: { kind: 'g' }
+            })
+            if (item.ok) acknowledgedItems.push((item.value as { id: number }).id)
+            else throw new Error(item.error?.message)
           } catch (error) {
             if (alive) throw error // a refused save while the harness is alive is a real failure
             return // the connection died with the harness: this save was never acknowledged
@@ -98,12 +109,19 @@ test('every acknowledged save survives SIGKILL at random moments, 50 times over'
         const stored = new Set(db.prepare('SELECT evening_date FROM journal_entries WHERE deleted_at IS NULL').pluck().all() as string[])
         const lost = acknowledged.filter((date) => !stored.has(date))
         expect(lost, `after kill ${kills + 1}`).toEqual([])
+        const items = new Set(db.prepare('SELECT id FROM plan_items').pluck().all() as number[])
+        expect(
+          acknowledgedItems.filter((id) => !items.has(id)),
+          `plan items after kill ${kills + 1}`
+        ).toEqual([])
       } finally {
         db.close()
       }
     }
   } finally {
-    console.log(`crash safety: ${kills} kills survived, ${acknowledged.length} acknowledged saves all present`)
+    console.log(
+      `crash safety: ${kills} kills survived; ${acknowledged.length} journal nights and ${acknowledgedItems.length} plan items acknowledged, all present`
+    )
     rmSync(dataDir, { recursive: true, force: true })
   }
   expect(kills).toBe(KILLS)

@@ -74,19 +74,25 @@ export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>
     rmSync(dataDir, { recursive: true, force: true })
   },
   /**
-   * Every request the page tries to send to an origin other than the harness
-   * (each is aborted, so nothing leaves the machine). Tests assert it stays empty.
+   * Every request a page tries to send to an origin other than the harness.
+   * Each is aborted, so nothing leaves the machine, and any test with a page
+   * fails if the list is not empty at its end: the whole e2e run makes no
+   * request to another origin.
    */
-  foreignRequests: async ({ page, harness }, use) => {
-    const foreign: string[] = []
-    await page.route('**/*', (route) => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern; this one has none.
+  foreignRequests: async ({}, use) => {
+    await use([])
+  },
+  context: async ({ context, harness, foreignRequests }, use) => {
+    await context.route('**/*', (route) => {
       const url = route.request().url()
       // The app's own origin, including the one before a restart (a page still open on it may call out once).
       if (harness.origins.has(new URL(url).origin)) return route.continue()
-      foreign.push(url)
+      foreignRequests.push(url)
       return route.abort('blockedbyclient')
     })
-    await use(foreign)
+    await use(context)
+    expect(foreignRequests, 'requests to origins other than the app').toEqual([])
   }
 })
 
