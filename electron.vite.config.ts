@@ -47,6 +47,8 @@ export default defineConfig({
     build: {
       // electron-vite leaves output unminified by default; the page loads faster minified.
       minify: 'esbuild',
+      // Never inline assets as data: URLs; the CSP allows images and fonts from the app only.
+      assetsInlineLimit: 0,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') }
     }
   }

@@ -33,6 +33,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click must not open links in a new window (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true
     }
   })
