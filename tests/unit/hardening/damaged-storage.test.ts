@@ -42,6 +42,22 @@ describe('a full disk', () => {
   })
 })
 
+describe('a data folder that has become read-only', () => {
+  it('refuses the save with a message saying what to check, and keeps what was saved', async () => {
+    app = startTestApp(undefined, { clock: fixedClock('2026-11-24T08:00:00Z') })
+    expect((await app.invoke('journal.create', night('2026-11-22', { severity: 3 }))).ok).toBe(true)
+    // The connection can still read but no longer write, as when the folder's permissions change under a running app.
+    app.opened.db.pragma('query_only = ON')
+    const result = await app.invoke('journal.create', night('2026-11-23', { severity: 6 }))
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/cannot write to its data folder/) }
+    })
+    app.opened.db.pragma('query_only = OFF')
+    expect(await app.invoke('journal.get', { eveningDate: '2026-11-22' })).toMatchObject({ ok: true, value: { severity: 3 } })
+  })
+})
+
 describe('damaged files at start-up', () => {
   it('a truncated database is set aside with its bytes intact, and the notice says how to recover', () => {
     temp = makeTempDir()
