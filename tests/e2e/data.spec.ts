@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
 
@@ -113,6 +114,7 @@ test('back up now with the keyboard, restore that backup after a restart, access
     await expectAccessible(page, `settings data ${scheme}`)
     await section.scrollIntoViewIfNeeded()
     await screenshot(page, `data-settings-${scheme}`)
+    await section.screenshot({ path: join('test-results', 'screenshots', `data-section-${scheme}.png`) })
   }
 
   // A night logged after the backup is gone once the backup is restored.

@@ -103,6 +103,11 @@ export function readRows(db: Database, table: UserTable): Row[] {
   return rows
 }
 
+export function countRows(db: Database, table: UserTable): number {
+  const where = table.where ? ` WHERE ${table.where}` : ''
+  return (db.prepare(`SELECT count(*) AS n FROM ${quote(table.name)}${where}`).get() as { n: number }).n
+}
+
 /** Removes the user's rows of every table (children first). Call inside a transaction. */
 export function deleteUserRows(db: Database, tables: readonly UserTable[]): void {
   for (const table of tables) {

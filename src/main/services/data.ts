@@ -13,7 +13,16 @@ import {
   type BackupKind
 } from '../../shared/domain/data'
 import { checkBackupFile, STAGED_RESTORE_FILE } from '../db/connection'
-import { deleteUserRows, discoverUserTables, insertRows, readRows, reindexArticles, type Row, type UserTable } from '../db/user-tables'
+import {
+  countRows,
+  deleteUserRows,
+  discoverUserTables,
+  insertRows,
+  readRows,
+  reindexArticles,
+  type Row,
+  type UserTable
+} from '../db/user-tables'
 import type { Clock, Timers } from './ports'
 
 /** What the shell can do for this service; the harness has neither. */
@@ -267,7 +276,7 @@ export function createDataService(deps: DataServiceDeps): DataService {
         dataDir,
         backupsDir,
         tables: tables()
-          .map((t) => ({ name: t.name, rows: readRows(db, t).length }))
+          .map((t) => ({ name: t.name, rows: countRows(db, t) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         backups: listBackups(),
         restorePending: existsSync(staged),
