@@ -115,10 +115,14 @@ export function deleteUserRows(db: Database, tables: readonly UserTable[]): void
   }
 }
 
-/** Inserts rows exactly as given (their keys included). Call inside a transaction. */
-export function insertRows(db: Database, table: UserTable, rows: readonly Row[]): void {
+/**
+ * Inserts rows exactly as given (their keys included). Call inside a
+ * transaction. A row SQLite refuses is reported with its index through
+ * `refused`, which must throw (so the transaction rolls back).
+ */
+export function insertRows(db: Database, table: UserTable, rows: readonly Row[], refused: (index: number, error: unknown) => never): void {
   const byShape = new Map<string, Statement<unknown[]>>()
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const columns = Object.keys(row)
     const shape = columns.join('\u0000')
     let statement = byShape.get(shape)
@@ -128,8 +132,12 @@ export function insertRows(db: Database, table: UserTable, rows: readonly Row[])
       )
       byShape.set(shape, statement)
     }
-    statement.run(...columns.map((c) => row[c]))
-  }
+    try {
+      statement.run(...columns.map((c) => row[c]))
+    } catch (error) {
+      refused(index, error)
+    }
+  })
 }
 
 /**

@@ -223,15 +223,11 @@ export function createDataService(deps: DataServiceDeps): DataService {
         incoming.map((i) => i.table)
       )
       for (const { table, rows } of incoming) {
-        rows.forEach((row, index) => {
-          try {
-            insertRows(db, table, [row])
-          } catch (error) {
-            throw new AppError(
-              'invalid-input',
-              `That export has a row Stillwell cannot accept (${table.name}, row ${index + 1}: ${sqliteReason(error)}). Nothing was changed.`
-            )
-          }
+        insertRows(db, table, rows, (index, error) => {
+          throw new AppError(
+            'invalid-input',
+            `That export has a row Stillwell cannot accept (${table.name}, row ${index + 1}: ${sqliteReason(error)}). Nothing was changed.`
+          )
         })
       }
       const broken = db.prepare<[], { table: string; parent: string }>('PRAGMA foreign_key_check').all()
