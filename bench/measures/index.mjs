@@ -12,10 +12,11 @@
 //   ctx.seeded            { dir, days, startDate, endDate, reused } of the seeded folder
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
 import { articleOpen, articleSearch } from './articles.mjs'
+import { dataFigures } from './data.mjs'
 import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 import { planner } from './planner.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, schedulerYear]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, schedulerYear, dataFigures]

@@ -97,7 +97,16 @@ function start(): void {
       databasePath: opened.path,
       schemaVersion: opened.schemaVersion
     },
-    notices: opened.notices
+    notices: opened.notices,
+    dataShell: {
+      // openPath resolves to an error message, or '' when the folder opened.
+      openFolder: async (path) => (await shell.openPath(path)) === '',
+      // A restore is staged beside the database and swapped in at the next start (see openDatabase).
+      restart: () => {
+        app.relaunch()
+        app.quit()
+      }
+    }
   })
   services = built
 
@@ -138,6 +147,7 @@ function start(): void {
 
   // Timers stop while the computer sleeps: look at the clock as soon as it wakes or unlocks.
   built.reminders.start()
+  built.data.startDailyBackups()
   powerMonitor.on('resume', () => built.reminders.check('resume'))
   powerMonitor.on('unlock-screen', () => built.reminders.check('unlock'))
 
@@ -147,6 +157,7 @@ function start(): void {
   })
   app.on('will-quit', () => {
     built.reminders.stop()
+    built.data.stopDailyBackups()
     tray?.destroy()
     opened.db.close()
   })

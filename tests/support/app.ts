@@ -59,6 +59,7 @@ export function startTestApp(dataDir?: string, options: TestAppOptions = {}): Te
     },
     close() {
       services.reminders.stop()
+      services.data.stopDailyBackups()
       if (opened.db.open) opened.db.close()
       temp?.cleanup()
     }

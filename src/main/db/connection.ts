@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3'
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { StartupNotice } from '../../shared/contract'
 import { DatabaseFromTheFutureError, migrate } from './migrate'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations'
 
 export const DATABASE_FILE = 'stillwell.db'
+
+/** A backup chosen for restore waits here until the next start, when no connection is open on the database. */
+export const STAGED_RESTORE_FILE = 'stillwell.db.restore'
 
 /** Written to `PRAGMA application_id` so another program's SQLite file is never mistaken for ours ("STIL"). */
 export const APPLICATION_ID = 0x5354494c
@@ -64,6 +67,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   const path = join(dataDir, DATABASE_FILE)
   const notices: StartupNotice[] = []
 
+  const staged = join(dataDir, STAGED_RESTORE_FILE)
+  if (existsSync(staged)) notices.push(swapInStagedRestore(staged, path, options))
+
   if (existsSync(path) && !hasSqliteHeader(path)) {
     notices.push(moveAside(path, 'not-sqlite', now()))
   }
@@ -93,6 +99,74 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     throw new StorageUnavailableError(dataDir, error)
   }
   return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, notices }
+}
+
+export type BackupCheck = { ok: true; schemaVersion: number } | { ok: false; message: string }
+
+/**
+ * Whether a file can be restored: a Stillwell database (its application id)
+ * that is not damaged and that this version understands. Reads only.
+ */
+export function checkBackupFile(path: string, nativeBinding?: string): BackupCheck {
+  const refuse = (message: string): BackupCheck => ({ ok: false, message })
+  try {
+    if (!existsSync(path) || statSync(path).size === 0 || !hasSqliteHeader(path)) return refuse('That file is not a Stillwell backup.')
+  } catch {
+    return refuse('That backup could not be read.')
+  }
+  let probe: Database.Database
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  } catch {
+    return refuse('That backup could not be opened.')
+  }
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number
+    const version = probe.pragma('user_version', { simple: true }) as number
+    if (appId !== APPLICATION_ID || version < 1) return refuse('That file is not a Stillwell backup.')
+    if (version > LATEST_SCHEMA_VERSION) {
+      return refuse(
+        `That backup was made by a newer version of Stillwell (data format ${version}; this version understands up to ${LATEST_SCHEMA_VERSION}). Install the newer version to restore it.`
+      )
+    }
+    if (inspect(probe).kind !== 'ok') return refuse('That backup is damaged, so it cannot be restored.')
+    return { ok: true, schemaVersion: version }
+  } catch {
+    return refuse('That backup is damaged, so it cannot be restored.')
+  } finally {
+    probe.close()
+  }
+}
+
+/**
+ * Puts a staged backup in place of the database before anything opens it.
+ * The current file was backed up when the restore was chosen. Its WAL and
+ * shared-memory files go first: left beside the restored file, SQLite would
+ * replay the old database's changes into it.
+ */
+function swapInStagedRestore(staged: string, path: string, options: OpenOptions): StartupNotice {
+  const check = checkBackupFile(staged, options.nativeBinding)
+  if (!check.ok) {
+    const aside = `${staged}.refused`
+    renameSync(staged, aside)
+    return {
+      id: 'restore-refused',
+      level: 'warning',
+      title: 'The backup was not restored',
+      message: `${check.message} Your data was left as it was. The file is kept here:`,
+      path: aside
+    }
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (existsSync(path + suffix)) unlinkSync(path + suffix)
+  }
+  renameSync(staged, path)
+  return {
+    id: 'restore-done',
+    level: 'info',
+    title: 'Your backup was restored',
+    message: 'Stillwell now shows the data from the backup you chose. What was there before was backed up first.'
+  }
 }
 
 function connect(path: string, options: OpenOptions, readonly = false): Database.Database {

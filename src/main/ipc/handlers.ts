@@ -85,6 +85,15 @@ export function createHandlers(services: Services): HandlerTable {
     'routine.removeItem': ({ id }) => services.routine.removeItem(id),
     'routine.moveItem': ({ id, toIndex }) => services.routine.moveItem(id, toIndex),
     'routine.restoreSuggestions': () => services.routine.restoreSuggestions(),
-    'routine.history': ({ from, to }) => services.routine.nights(from, to)
+    'routine.history': ({ from, to }) => services.routine.nights(from, to),
+    'data.overview': () => services.data.overview(),
+    'data.exportJson': () => services.data.exportJson(),
+    'data.exportCsv': ({ table }) => services.data.exportCsv(table),
+    'data.importJson': ({ content }) => services.data.importJson(content),
+    'data.backupNow': () => services.data.backupNow(),
+    'data.restore': ({ id }) => services.data.restore(id),
+    'data.restart': () => services.data.restart(),
+    'data.deleteAll': ({ backupFirst }) => services.data.deleteAll(backupFirst),
+    'data.openFolder': () => services.data.openFolder()
   }
 }

@@ -3,6 +3,7 @@ import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import { createDataService, type DataService, type DataShell } from './data'
 import { createArticleService, type ArticleService } from './articles'
 import { createFoodsService, type FoodsService } from './foods'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
@@ -31,6 +32,8 @@ export interface Services {
   /** Evening reminders: call reminders.start() once the shell (or harness) is ready to show them. */
   reminders: ReminderService
   routine: RoutineService
+  /** Export, import, backups: call data.startDailyBackups() once the app is up, stopDailyBackups() on the way out. */
+  data: DataService
 }
 
 export interface ServiceDeps {
@@ -48,6 +51,8 @@ export interface ServiceDeps {
   timers?: Timers
   /** Where the services report problems nobody is waiting for (a reminder that could not be shown). */
   log?: (message: string, error?: unknown) => void
+  /** Opening the data folder and restarting the app (Electron); the harness has neither. */
+  dataShell?: DataShell
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -82,8 +87,23 @@ export function createServices(deps: ServiceDeps): Services {
     firstOpenStep: (eveningDate) => routine.firstOpenStep(eveningDate),
     ...(deps.log ? { log: deps.log } : {})
   })
+  const data = createDataService({
+    db: deps.db,
+    dataDir: deps.app.dataDir,
+    schemaVersion: deps.app.schemaVersion,
+    appVersion: deps.app.version,
+    clock,
+    timers: deps.timers ?? systemTimers,
+    ...(deps.dataShell ? { shell: deps.dataShell } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+    // Plans refer to USDA foods, which load on first use: an import into a fresh database needs them.
+    prepareImport: () => void foods.ensureLoaded(),
+    // Tonight's reminders may have changed with the settings that came in.
+    afterReplace: () => reminders.check('settings')
+  })
   return {
     keyValue,
+    data,
     appInfo: createAppInfoService(deps.app, deps.notices),
     settings,
     journal,

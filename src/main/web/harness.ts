@@ -72,6 +72,7 @@ harness.listen(port).then(
     console.log(`Data folder: ${dataDir}`)
     // Reminders start once the page can be reached, so a reminder due right away has somewhere to appear.
     services.reminders.start()
+    services.data.startDailyBackups()
   },
   (error: unknown) => {
     const busy = (error as { code?: string }).code === 'EADDRINUSE'
@@ -84,6 +85,7 @@ function stop(): void {
   if (stopping) return
   stopping = true
   services.reminders.stop()
+  services.data.stopDailyBackups()
   void harness.close().then(() => {
     opened.db.close()
     process.exit(0)

@@ -79,7 +79,16 @@ export const CHANNELS = [
   'routine.removeItem',
   'routine.moveItem',
   'routine.restoreSuggestions',
-  'routine.history'
+  'routine.history',
+  'data.overview',
+  'data.exportJson',
+  'data.exportCsv',
+  'data.importJson',
+  'data.backupNow',
+  'data.restore',
+  'data.restart',
+  'data.deleteAll',
+  'data.openFolder'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

@@ -1,0 +1,64 @@
+import type { TestApp } from './app'
+import { night } from './journal'
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
+  if (!result.ok) throw new Error(`${what}: ${result.error.message}`)
+  return result.value
+}
+
+/**
+ * Seeds a little of everything a user makes: nights with a custom factor,
+ * settings, a user food, plans with USDA and own foods, a supplement, a target,
+ * a template, an imported document, reading progress and bookmarks on bundled
+ * and imported articles, reminder settings and routine ticks.
+ */
+export async function seedEverything(app: TestApp): Promise<void> {
+  must(
+    await app.invoke('settings.completeOnboarding', {
+      profile: { ...app.services.settings.get().profile, name: 'Ada', bedtime: '22:45' },
+      disclaimerAccepted: true
+    }),
+    'onboarding'
+  )
+  const factor = must(await app.invoke('journal.factors.create', { label: 'Late dinner', kind: 'yesno' }), 'factor')
+  must(await app.invoke('journal.create', night('2026-11-20', { severity: 6, notes: '=cmd|calc — legs "buzzing"' })), 'night 1')
+  must(await app.invoke('journal.create', night('2026-11-21', { severity: 2, custom: [{ factorId: factor.id, value: 1 }] })), 'night 2')
+  const mine = must(
+    await app.invoke('foods.create', {
+      name: 'Grandma’s granola',
+      basis: 'serving',
+      magnesiumMg: 80,
+      ironMg: 2.5,
+      kcal: 240,
+      serving: { label: 'bowl', grams: 60 },
+      portions: [{ label: 'handful', grams: 25 }]
+    }),
+    'user food'
+  )
+  must(
+    await app.invoke('planner.addItem', { day: '2026-11-21', meal: 'snacks', foodId: '12014', amount: 28, unit: { kind: 'g' } }),
+    'usda item'
+  )
+  must(
+    await app.invoke('planner.addItem', { day: '2026-11-21', meal: 'breakfast', foodId: mine.id, amount: 1, unit: { kind: 'serving' } }),
+    'own item'
+  )
+  must(await app.invoke('planner.setSupplement', { day: '2026-11-21', mg: 200 }), 'supplement')
+  must(await app.invoke('planner.setTarget', { nutrient: 'magnesium', valueMg: 380 }), 'target')
+  must(await app.invoke('planner.saveTemplate', { name: 'My usual breakfast', day: '2026-11-21', meal: 'breakfast' }), 'template')
+  const doc = must(
+    await app.invoke('articles.import', {
+      fileName: 'my-notes.md',
+      contentBase64: Buffer.from('# Notes from my neurologist\n\nFerritin was 48. Try iron every other day.\n').toString('base64')
+    }),
+    'import article'
+  )
+  const bundled = app.services.articles.list().articles.find((a) => a.origin === 'bundled')!
+  must(await app.invoke('articles.savePosition', { slug: bundled.slug, fraction: 0.4, anchor: null }), 'progress')
+  must(await app.invoke('articles.savePosition', { slug: doc.slug, fraction: 0.8, anchor: null }), 'progress 2')
+  must(await app.invoke('articles.addBookmark', { slug: doc.slug, anchor: null, label: 'Iron advice', fraction: 0.5 }), 'bookmark')
+  must(await app.invoke('articles.addBookmark', { slug: bundled.slug, anchor: null, label: 'Start', fraction: 0 }), 'bookmark 2')
+  must(await app.invoke('reminders.update', { leadMinutes: 30 }), 'reminders')
+  const routine = must(await app.invoke('routine.get'), 'routine')
+  must(await app.invoke('routine.tick', { eveningDate: routine.eveningDate, itemId: routine.items[0]!.id, done: true }), 'tick')
+}
