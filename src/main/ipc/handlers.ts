@@ -85,6 +85,15 @@ export function createHandlers(services: Services): HandlerTable {
     'routine.removeItem': ({ id }) => services.routine.removeItem(id),
     'routine.moveItem': ({ id, toIndex }) => services.routine.moveItem(id, toIndex),
     'routine.restoreSuggestions': () => services.routine.restoreSuggestions(),
-    'routine.history': ({ from, to }) => services.routine.nights(from, to)
+    'routine.history': ({ from, to }) => services.routine.nights(from, to),
+    'experiments.list': () => services.experiments.list(),
+    'experiments.create': (input) => services.experiments.create(input),
+    'experiments.stop': ({ id }) => services.experiments.stop(id),
+    'experiments.delete': ({ id }) => services.experiments.remove(id),
+    'experiments.today': () => services.experiments.today(),
+    'experiments.checkin': ({ id, eveningDate, answer }) => services.experiments.checkin(id, eveningDate, answer),
+    'labs.list': () => services.experiments.labs(),
+    'labs.create': (input) => services.experiments.addLab(input),
+    'labs.delete': ({ id }) => services.experiments.removeLab(id)
   }
 }

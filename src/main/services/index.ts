@@ -3,6 +3,8 @@ import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
+import { createExperimentStore } from '../db/experiment-store'
+import { createExperimentService, type ExperimentService } from './experiments'
 import { createArticleService, type ArticleService } from './articles'
 import { createFoodsService, type FoodsService } from './foods'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
@@ -31,6 +33,7 @@ export interface Services {
   /** Evening reminders: call reminders.start() once the shell (or harness) is ready to show them. */
   reminders: ReminderService
   routine: RoutineService
+  experiments: ExperimentService
 }
 
 export interface ServiceDeps {
@@ -104,6 +107,12 @@ export function createServices(deps: ServiceDeps): Services {
     foods,
     planner,
     reminders,
-    routine
+    routine,
+    experiments: createExperimentService({
+      store: createExperimentStore(deps.db),
+      journal: journalRepo,
+      today: journal.today,
+      now: clock.now
+    })
   }
 }

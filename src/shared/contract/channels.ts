@@ -79,7 +79,16 @@ export const CHANNELS = [
   'routine.removeItem',
   'routine.moveItem',
   'routine.restoreSuggestions',
-  'routine.history'
+  'routine.history',
+  'experiments.list',
+  'experiments.create',
+  'experiments.stop',
+  'experiments.delete',
+  'experiments.today',
+  'experiments.checkin',
+  'labs.list',
+  'labs.create',
+  'labs.delete'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

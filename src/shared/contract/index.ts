@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
 import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
+import { experimentsChannels } from './experiments'
 import { foodsChannels } from './foods'
 import { plannerChannels } from './planner'
 import type { Result } from './result'
@@ -37,7 +38,8 @@ export const contract = merge(
   articlesChannels,
   foodsChannels,
   plannerChannels,
-  remindersChannels
+  remindersChannels,
+  experimentsChannels
 )
 
 export const events = { ...appEvents }
@@ -69,6 +71,7 @@ export * from './articles'
 export * from './insights'
 export * from './journal'
 export * from './channels'
+export * from './experiments'
 export * from './foods'
 export * from './planner'
 export * from './reminders'

@@ -356,7 +356,9 @@ export function experimentResult(input: ResultInput): ExperimentResult {
       )
     }
   } else if (direction === 'better') {
-    caveats.push('Symptoms come and go: if you started the experiment during a bad spell, some improvement would be expected anyway (regression to the mean).')
+    caveats.push(
+      'Symptoms come and go: if you started the experiment during a bad spell, some improvement would be expected anyway (regression to the mean).'
+    )
   }
   for (const c of confounders) {
     caveats.push(
@@ -364,7 +366,9 @@ export function experimentResult(input: ResultInput): ExperimentResult {
     )
   }
   if (adherence.rate !== null && adherence.rate < 0.8) {
-    caveats.push(`You reported following the plan on ${Math.round(adherence.rate * 100)} % of the nights you answered, which blurs the comparison.`)
+    caveats.push(
+      `You reported following the plan on ${Math.round(adherence.rate * 100)} % of the nights you answered, which blurs the comparison.`
+    )
   }
   caveats.push('Nights in a row tend to resemble each other, so the interval is probably somewhat narrower than it should be.')
 

@@ -105,7 +105,10 @@ describe('the verdict', () => {
     const nights = nightsFrom('2026-03-01', [6, 7, 6, 5, 7, 6, 6, 7, 5, 6, 7, 6, 6, 7]).concat(
       nightsFrom('2026-03-15', [3, 4, 3, 2, 4, 3, 3, 4, 2, 3, 4, 3, 3, 2], { alcoholDrinks: 1 })
     )
-    const adherence = Array.from({ length: 14 }, (_, i) => ({ date: addDays('2026-03-15', i), answer: i < 7 ? ('yes' as const) : ('no' as const) }))
+    const adherence = Array.from({ length: 14 }, (_, i) => ({
+      date: addDays('2026-03-15', i),
+      answer: i < 7 ? ('yes' as const) : ('no' as const)
+    }))
     const result = experimentResult({ design, outcome: 'severity', change: 'x', nights, adherence, lastNight: '2026-04-10', priorMean: 4 })
     expect(result.direction).toBe('better')
     expect(result.baseline.nightsUsed).toBe(14)
@@ -130,7 +133,10 @@ describe('the verdict', () => {
   })
 
   it('leaves nights without a quality answer out of a quality comparison', () => {
-    const nights = nightsFrom('2026-03-01', Array.from({ length: 28 }, () => 4)).map((n, i) => ({ ...n, quality: i % 2 ? null : 3 + (i >= 14 ? 1 : 0) }))
+    const nights = nightsFrom(
+      '2026-03-01',
+      Array.from({ length: 28 }, () => 4)
+    ).map((n, i) => ({ ...n, quality: i % 2 ? null : 3 + (i >= 14 ? 1 : 0) }))
     const result = experimentResult({ design, outcome: 'quality', change: 'x', nights, adherence: [], lastNight: '2026-03-28' })
     expect(result.baseline.nightsLogged).toBe(14)
     expect(result.baseline.nightsUsed).toBe(7)
