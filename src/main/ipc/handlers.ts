@@ -94,6 +94,8 @@ export function createHandlers(services: Services): HandlerTable {
     'experiments.checkin': ({ id, eveningDate, answer }) => services.experiments.checkin(id, eveningDate, answer),
     'labs.list': () => services.experiments.labs(),
     'labs.create': (input) => services.experiments.addLab(input),
-    'labs.delete': ({ id }) => services.experiments.removeLab(id)
+    'labs.delete': ({ id }) => services.experiments.removeLab(id),
+    'report.get': (query) => services.report.get(query),
+    'report.savePdf': ({ fileName }) => services.report.savePdf(fileName)
   }
 }

@@ -5,6 +5,7 @@ import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createExperimentStore } from '../db/experiment-store'
 import { createExperimentService, type ExperimentService } from './experiments'
+import { createReportService, type PdfSaver, type ReportService } from './report'
 import { createArticleService, type ArticleService } from './articles'
 import { createFoodsService, type FoodsService } from './foods'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
@@ -34,6 +35,7 @@ export interface Services {
   reminders: ReminderService
   routine: RoutineService
   experiments: ExperimentService
+  report: ReportService
 }
 
 export interface ServiceDeps {
@@ -51,6 +53,8 @@ export interface ServiceDeps {
   timers?: Timers
   /** Where the services report problems nobody is waiting for (a reminder that could not be shown). */
   log?: (message: string, error?: unknown) => void
+  /** Saves the report window as a PDF (the Electron shell); the harness leaves it out. */
+  pdf?: PdfSaver
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -85,17 +89,24 @@ export function createServices(deps: ServiceDeps): Services {
     firstOpenStep: (eveningDate) => routine.firstOpenStep(eveningDate),
     ...(deps.log ? { log: deps.log } : {})
   })
+  const experiments = createExperimentService({
+    store: createExperimentStore(deps.db),
+    journal: journalRepo,
+    today: journal.today,
+    now: clock.now
+  })
+  const insights = createInsightsService({
+    repo: journalRepo,
+    today: journal.today,
+    profile: () => settings.get().profile,
+    foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
+  })
   return {
     keyValue,
     appInfo: createAppInfoService(deps.app, deps.notices),
     settings,
     journal,
-    insights: createInsightsService({
-      repo: journalRepo,
-      today: journal.today,
-      profile: () => settings.get().profile,
-      foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
-    }),
+    insights,
     articles: createArticleService({
       db: deps.db,
       clock,
@@ -108,11 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
     planner,
     reminders,
     routine,
-    experiments: createExperimentService({
-      store: createExperimentStore(deps.db),
-      journal: journalRepo,
-      today: journal.today,
-      now: clock.now
-    })
+    experiments,
+    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
   }
 }

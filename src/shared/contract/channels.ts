@@ -88,7 +88,9 @@ export const CHANNELS = [
   'experiments.checkin',
   'labs.list',
   'labs.create',
-  'labs.delete'
+  'labs.delete',
+  'report.get',
+  'report.savePdf'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

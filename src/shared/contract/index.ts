@@ -9,6 +9,7 @@ import type { Result } from './result'
 import { insightsChannels } from './insights'
 import { journalChannels } from './journal'
 import { remindersChannels } from './reminders'
+import { reportChannels } from './report'
 import { settingsChannels } from './settings'
 
 export interface ChannelSpec {
@@ -39,7 +40,8 @@ export const contract = merge(
   foodsChannels,
   plannerChannels,
   remindersChannels,
-  experimentsChannels
+  experimentsChannels,
+  reportChannels
 )
 
 export const events = { ...appEvents }
@@ -75,5 +77,6 @@ export * from './experiments'
 export * from './foods'
 export * from './planner'
 export * from './reminders'
+export * from './report'
 export * from './result'
 export * from './settings'

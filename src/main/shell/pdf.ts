@@ -1,0 +1,26 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { dialog, type BrowserWindow } from 'electron'
+import type { PdfSaver } from '../services/report'
+
+/**
+ * Saves the window's current page (the report, laid out by its print
+ * stylesheet) as a PDF, wherever the user picks in a save dialog.
+ */
+export function createPdfSaver(window: () => BrowserWindow | null, defaultDir: () => string): PdfSaver {
+  return {
+    async save(fileName) {
+      const target = window()
+      if (!target) return { saved: false, path: null, message: 'The report window is not open.' }
+      const choice = await dialog.showSaveDialog(target, {
+        title: 'Save the report as PDF',
+        defaultPath: join(defaultDir(), fileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }]
+      })
+      if (choice.canceled || !choice.filePath) return { saved: false, path: null, message: 'Not saved.' }
+      const pdf = await target.webContents.printToPDF({ printBackground: false, pageSize: 'A4', preferCSSPageSize: true })
+      await writeFile(choice.filePath, pdf)
+      return { saved: true, path: choice.filePath, message: `Saved to ${choice.filePath}.` }
+    }
+  }
+}
