@@ -374,3 +374,22 @@ export function experimentResult(input: ResultInput): ExperimentResult {
 
   return { outcome, baseline, trial, difference, effectSize, ci, direction, adherence, confounders, verdict, caveats, complete }
 }
+
+export interface ExperimentLinkSource extends ExperimentDesign {
+  change: string
+  /** The day an experiment was ended early; its nights stop the night before. */
+  stoppedOn: string | null
+}
+
+/** The experiment a journal night belongs to (by date), with its period and night number; null when none. */
+export function experimentLinkFor(
+  experiments: readonly ExperimentLinkSource[],
+  date: string
+): { change: string; phase: Phase; night: number; total: number } | null {
+  for (const e of experiments) {
+    if (e.stoppedOn !== null && date >= e.stoppedOn) continue
+    const phase = phaseOf(e, date)
+    if (phase) return { change: e.change, phase, night: dayNumber(e, date)!, total: totalNights(e) }
+  }
+  return null
+}
