@@ -140,7 +140,7 @@ describe('Doctor report view', () => {
     for (let i = 20; i >= 1; i--)
       app.services.journal.create(night(addDays(today, -i), { severity: 5, factors: { ironMg: 65, medications: ['Gabapentin 300 mg'] } }))
     app.services.experiments.addLab({ takenOn: addDays(today, -3), analyte: 'tsat', value: 15, unit: '%' })
-    performance.clearMarks('report-rendered')
+    performance.clearMarks('stillwell:report-rendered')
     mounted = await mountWithApp(ReportView, '/report', app)
     const { wrapper } = mounted
     await flushPromises()
@@ -151,6 +151,6 @@ describe('Doctor report view', () => {
     expect(wrapper.find('[data-section="medications"]').text()).toContain('Iron')
     expect(wrapper.find('[data-section="labs"]').text()).toContain('Worth discussing with your doctor')
     expect(wrapper.find('.report-page__meta').text()).toContain('20 of')
-    expect(performance.getEntriesByName('report-rendered')).toHaveLength(1)
+    expect(performance.getEntriesByName('stillwell:report-rendered')).toHaveLength(1)
   })
 })
