@@ -200,7 +200,9 @@ test('the doctor report has every section, prints to PDF in Chromium and reads w
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden()
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
   await screenshot(page, 'report-print')
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true })
+  const pdf = await page.pdf({ format: 'A4' })
+  const letter = await page.pdf({ format: 'Letter' })
+  expect(letter.subarray(0, 5).toString()).toBe('%PDF-')
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   expect(pdf.length).toBeGreaterThan(5000)
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []

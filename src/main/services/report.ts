@@ -130,6 +130,13 @@ export function createReportService(deps: ReportDeps): ReportService {
       const targets = deps.planner.targets()
       const quality = entries.map((e) => e.sleep.quality).filter((q): q is number => q !== null)
 
+      const labs = deps.experiments.labsBetween(from, to)
+      const inPeriod = new Set(labs.map((l) => l.analyte))
+      const latestBefore = new Map<string, Report['labs'][number]>()
+      for (const lab of deps.experiments.labs()) {
+        if (lab.takenOn < from && !inPeriod.has(lab.analyte)) latestBefore.set(lab.analyte, lab)
+      }
+
       return {
         from,
         to,
@@ -163,7 +170,8 @@ export function createReportService(deps: ReportDeps): ReportService {
           ironSupplementMg: round(mean(ironNights.map((e) => e.factors.ironMg)), 0),
           ironTargetMg: targets.iron.value
         },
-        labs: deps.experiments.labsBetween(from, to),
+        labs,
+        earlierLabs: [...latestBefore.values()].sort((a, b) => a.takenOn.localeCompare(b.takenOn)),
         experiments: deps.experiments.between(from, to)
       }
     },

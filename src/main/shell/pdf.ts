@@ -1,7 +1,14 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { dialog, type BrowserWindow } from 'electron'
+import { app, dialog, type BrowserWindow } from 'electron'
 import type { PdfSaver } from '../services/report'
+
+/** Countries that use US Letter paper; everyone else gets A4. */
+const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PA', 'DO', 'PR'])
+
+function paperSize(): 'A4' | 'Letter' {
+  return LETTER_COUNTRIES.has(app.getLocaleCountryCode()) ? 'Letter' : 'A4'
+}
 
 /**
  * Saves the window's current page (the report, laid out by its print
@@ -18,7 +25,7 @@ export function createPdfSaver(window: () => BrowserWindow | null, defaultDir: (
         filters: [{ name: 'PDF', extensions: ['pdf'] }]
       })
       if (choice.canceled || !choice.filePath) return { saved: false, path: null, message: 'Not saved.' }
-      const pdf = await target.webContents.printToPDF({ printBackground: false, pageSize: 'A4', preferCSSPageSize: true })
+      const pdf = await target.webContents.printToPDF({ printBackground: false, pageSize: paperSize() })
       await writeFile(choice.filePath, pdf)
       return { saved: true, path: choice.filePath, message: `Saved to ${choice.filePath}.` }
     }

@@ -50,6 +50,8 @@ export const ReportSchema = z.object({
     ironTargetMg: z.number()
   }),
   labs: z.array(LabResultSchema),
+  /** For each test with no result in the period, its latest earlier result (context for the doctor). */
+  earlierLabs: z.array(LabResultSchema),
   experiments: z.array(ExperimentSchema)
 })
 

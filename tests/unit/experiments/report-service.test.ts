@@ -55,9 +55,20 @@ describe('doctor report (real SQLite)', () => {
     expect(report.medications).toEqual([{ name: 'Ropinirole 0.25 mg', nights: 28, firstNight: '2026-10-27', lastNight: '2026-11-23' }])
     expect(report.labs.map((l) => l.value)).toEqual([40])
     expect(report.labs[0]!.guidance).toMatch(/Worth discussing/)
+    // Ferritin has a result in the period, so no earlier one is added for it.
+    expect(report.earlierLabs).toEqual([])
     expect(report.experiments).toHaveLength(1)
     expect(report.factors.length).toBeGreaterThan(0)
     expect(report.intake.magnesiumTargetMg).toBeGreaterThan(0)
+  })
+
+  it('adds the latest earlier result of a test that has none in the period', async () => {
+    app = startTestApp(undefined, { clock })
+    await ok(app.invoke('labs.create', { takenOn: '2025-01-01', analyte: 'tsat', value: 18, unit: '%' }))
+    await ok(app.invoke('labs.create', { takenOn: '2025-06-01', analyte: 'tsat', value: 22, unit: '%' }))
+    const report = await ok(app.invoke('report.get', { from: '2026-10-27', to: '2026-11-23' }))
+    expect(report.labs).toEqual([])
+    expect(report.earlierLabs.map((l) => [l.takenOn, l.value])).toEqual([['2025-06-01', 22]])
   })
 
   it('refuses a reversed period and tells the browser harness to print instead', async () => {

@@ -18,6 +18,14 @@ export const useExperimentsStore = defineStore('experiments', () => {
     loaded.value = true
   }
 
+  // Several month lists may ask at once on first open: they share one request.
+  let pending: Promise<void> | null = null
+  function ensureLoaded(): Promise<void> {
+    if (loaded.value) return Promise.resolve()
+    pending ??= load().finally(() => (pending = null))
+    return pending
+  }
+
   async function loadToday(): Promise<void> {
     today.value = await call('experiments.today')
   }
@@ -54,5 +62,5 @@ export const useExperimentsStore = defineStore('experiments', () => {
     labs.value = labs.value.filter((l) => l.id !== id)
   }
 
-  return { experiments, today, labs, loaded, load, loadToday, create, stop, remove, checkin, addLab, removeLab }
+  return { experiments, today, labs, loaded, load, ensureLoaded, loadToday, create, stop, remove, checkin, addLab, removeLab }
 })
