@@ -100,6 +100,7 @@ test('an experiment on seeded nights shows its verdict, the Today question, the 
   await expect(verdict).toContainText('does not show the change was the cause')
   await expect(card).toContainText('10 baseline, 10 trial')
   await expect(card).toContainText(/placebo/)
+  await expect(card.getByRole('img', { name: /10 baseline nights \(circles, mean 6.5, dashed line\) and 10 trial nights/ })).toBeVisible()
 
   // A bad lab entry is explained beside its field; a good one lands on the timeline with the guideline note.
   await page.getByLabel('Test').selectOption('ferritin')

@@ -125,6 +125,11 @@ export function createExperimentService({ store, journal, today, now }: Experime
       stoppedOn: row.stopped_on,
       status,
       dayNumber: status === 'running' ? dayNumber(design, todayDate) : null,
+      nights: entries.flatMap((night) => {
+        const phase = phaseOf(design, night.date)
+        const value = outcomeValue(night, row.outcome)
+        return phase && value !== null ? [{ date: night.date, phase, value }] : []
+      }),
       result
     }
   }

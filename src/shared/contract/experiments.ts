@@ -85,6 +85,8 @@ export const ExperimentSchema = z.object({
   status: z.enum(['planned', 'running', 'finished', 'stopped']),
   /** The night tonight is, 1-based, while running. */
   dayNumber: z.number().int().nullable(),
+  /** Each logged night's outcome value in its period, for the chart. */
+  nights: z.array(z.object({ date: z.string(), phase: z.enum(['baseline', 'trial']), value: z.number() })),
   result: ExperimentResultSchema
 })
 
