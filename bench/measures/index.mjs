@@ -17,6 +17,7 @@ import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 import { planner } from './planner.mjs'
+import { report } from './report.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, schedulerYear, dataFigures]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, schedulerYear, dataFigures]

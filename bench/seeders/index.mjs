@@ -18,10 +18,11 @@
 //
 // Changing any file in bench/seeders (or bench/seed.mjs, or a migration)
 // rebuilds the data folder on the next `npm run bench`.
+import { experiments } from './experiments.mjs'
 import { journal } from './journal.mjs'
 import { mealPlans } from './meal-plans.mjs'
 import { onboarding } from './onboarding.mjs'
 import { reader } from './reader.mjs'
 import { reminders } from './reminders.mjs'
 
-export const seeders = [onboarding, journal, mealPlans, reader, reminders]
+export const seeders = [onboarding, journal, mealPlans, reader, reminders, experiments]

@@ -12,6 +12,7 @@ import { bindIpc } from './ipc/electron-binding'
 import { createHandlers } from './ipc/handlers'
 import { electronSqliteBinding } from './paths'
 import { createServices, type Services } from './services'
+import { createPdfSaver } from './shell/pdf'
 import { applyLaunchAtLogin, launchedAtLogin } from './shell/login-item'
 import { buildAppMenu } from './shell/menu'
 import { createDesktopNotifier } from './shell/notifications'
@@ -80,6 +81,10 @@ function start(): void {
     db: opened.db,
     notifier,
     log,
+    pdf: createPdfSaver(
+      () => mainWindow,
+      () => app.getPath('documents')
+    ),
     resourcesDir: join(app.getAppPath(), 'resources'),
     // The page asks first, in the app's own words ("Open this link in your browser?"), before it calls
     // app.openExternal, so a second native dialog here would only ask the same question twice.

@@ -94,6 +94,17 @@ export function createHandlers(services: Services): HandlerTable {
     'data.restore': ({ id }) => services.data.restore(id),
     'data.restart': () => services.data.restart(),
     'data.deleteAll': ({ backupFirst }) => services.data.deleteAll(backupFirst),
-    'data.openFolder': () => services.data.openFolder()
+    'data.openFolder': () => services.data.openFolder(),
+    'experiments.list': () => services.experiments.list(),
+    'experiments.create': (input) => services.experiments.create(input),
+    'experiments.stop': ({ id }) => services.experiments.stop(id),
+    'experiments.delete': ({ id }) => services.experiments.remove(id),
+    'experiments.today': () => services.experiments.today(),
+    'experiments.checkin': ({ id, eveningDate, answer }) => services.experiments.checkin(id, eveningDate, answer),
+    'labs.list': () => services.experiments.labs(),
+    'labs.create': (input) => services.experiments.addLab(input),
+    'labs.delete': ({ id }) => services.experiments.removeLab(id),
+    'report.get': (query) => services.report.get(query),
+    'report.savePdf': ({ fileName }) => services.report.savePdf(fileName)
   }
 }

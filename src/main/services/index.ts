@@ -4,6 +4,9 @@ import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createDataService, type DataService, type DataShell } from './data'
+import { createExperimentStore } from '../db/experiment-store'
+import { createExperimentService, type ExperimentService } from './experiments'
+import { createReportService, type PdfSaver, type ReportService } from './report'
 import { createArticleService, type ArticleService } from './articles'
 import { createFoodsService, type FoodsService } from './foods'
 import { createInsightsService, type FoodMagnesiumProvider, type InsightsService } from './insights'
@@ -34,6 +37,8 @@ export interface Services {
   routine: RoutineService
   /** Export, import, backups: call data.startDailyBackups() once the app is up, stopDailyBackups() on the way out. */
   data: DataService
+  experiments: ExperimentService
+  report: ReportService
 }
 
 export interface ServiceDeps {
@@ -53,6 +58,8 @@ export interface ServiceDeps {
   log?: (message: string, error?: unknown) => void
   /** Opening the data folder and restarting the app (Electron); the harness has neither. */
   dataShell?: DataShell
+  /** Saves the report window as a PDF (the Electron shell); the harness leaves it out. */
+  pdf?: PdfSaver
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -101,18 +108,25 @@ export function createServices(deps: ServiceDeps): Services {
     // Tonight's reminders may have changed with the settings that came in.
     afterReplace: () => reminders.check('settings')
   })
+  const experiments = createExperimentService({
+    store: createExperimentStore(deps.db),
+    journal: journalRepo,
+    today: journal.today,
+    now: clock.now
+  })
+  const insights = createInsightsService({
+    repo: journalRepo,
+    today: journal.today,
+    profile: () => settings.get().profile,
+    foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
+  })
   return {
     keyValue,
     data,
     appInfo: createAppInfoService(deps.app, deps.notices),
     settings,
     journal,
-    insights: createInsightsService({
-      repo: journalRepo,
-      today: journal.today,
-      profile: () => settings.get().profile,
-      foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
-    }),
+    insights,
     articles: createArticleService({
       db: deps.db,
       clock,
@@ -124,6 +138,8 @@ export function createServices(deps: ServiceDeps): Services {
     foods,
     planner,
     reminders,
-    routine
+    routine,
+    experiments,
+    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
   }
 }

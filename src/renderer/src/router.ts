@@ -6,6 +6,7 @@ export const SECTIONS = [
   { name: 'wind-down', path: '/wind-down', label: 'Wind-down' },
   { name: 'journal', path: '/journal', label: 'Journal' },
   { name: 'insights', path: '/insights', label: 'Insights' },
+  { name: 'experiments', path: '/experiments', label: 'Experiments' },
   { name: 'planner', path: '/planner', label: 'Planner' },
   { name: 'reader', path: '/reader', label: 'Reader' },
   { name: 'settings', path: '/settings', label: 'Settings' }
@@ -17,6 +18,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/today', name: 'today', component: () => import('./features/today/TodayView.vue'), meta: { title: 'Today' } },
   { path: '/journal', name: 'journal', component: () => import('./features/journal/JournalView.vue'), meta: { title: 'Journal' } },
   { path: '/insights', name: 'insights', component: () => import('./features/insights/InsightsView.vue'), meta: { title: 'Insights' } },
+  {
+    path: '/experiments',
+    name: 'experiments',
+    component: () => import('./features/experiments/ExperimentsView.vue'),
+    meta: { title: 'Experiments' }
+  },
+  { path: '/report', name: 'report', component: () => import('./features/report/ReportView.vue'), meta: { title: 'Doctor report' } },
   { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
   {
     // Grouped so the navigation's Reader link stays highlighted while an article is open.

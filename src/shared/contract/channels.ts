@@ -88,7 +88,18 @@ export const CHANNELS = [
   'data.restore',
   'data.restart',
   'data.deleteAll',
-  'data.openFolder'
+  'data.openFolder',
+  'experiments.list',
+  'experiments.create',
+  'experiments.stop',
+  'experiments.delete',
+  'experiments.today',
+  'experiments.checkin',
+  'labs.list',
+  'labs.create',
+  'labs.delete',
+  'report.get',
+  'report.savePdf'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

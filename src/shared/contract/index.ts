@@ -3,12 +3,14 @@ import { appChannels, appEvents } from './app'
 import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
 import { dataChannels } from './data'
+import { experimentsChannels } from './experiments'
 import { foodsChannels } from './foods'
 import { plannerChannels } from './planner'
 import type { Result } from './result'
 import { insightsChannels } from './insights'
 import { journalChannels } from './journal'
 import { remindersChannels } from './reminders'
+import { reportChannels } from './report'
 import { settingsChannels } from './settings'
 
 export interface ChannelSpec {
@@ -39,7 +41,9 @@ export const contract = merge(
   foodsChannels,
   plannerChannels,
   remindersChannels,
-  dataChannels
+  dataChannels,
+  experimentsChannels,
+  reportChannels
 )
 
 export const events = { ...appEvents }
@@ -72,8 +76,10 @@ export * from './insights'
 export * from './journal'
 export * from './channels'
 export * from './data'
+export * from './experiments'
 export * from './foods'
 export * from './planner'
 export * from './reminders'
+export * from './report'
 export * from './result'
 export * from './settings'

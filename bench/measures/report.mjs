@@ -1,0 +1,80 @@
+// report_render_ms: the doctor report for the last year of ten years of data,
+// in headless Chromium on the harness — from setting the route (starting on
+// Today) to the report view's `stillwell:report-rendered` mark, set once the
+// data has arrived and the page (tables and SVG charts) is on screen.
+import { chromium } from 'playwright-core'
+import { chromiumExecutable } from '../lib/browser.mjs'
+import { onCleanup } from '../lib/cleanup.mjs'
+import { median, round } from '../lib/stats.mjs'
+
+const MARK = 'stillwell:report-rendered'
+
+function yearBefore(date) {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y - 1, m - 1, d + 1)).toISOString().slice(0, 10)
+}
+
+export const report = {
+  name: 'report',
+  async run(ctx) {
+    const harness = await ctx.harness()
+    const browser = await chromium.launch({
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    })
+    const close = onCleanup('close report bench browser', () => browser.close())
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+      const problems = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      await page.goto(`${harness.url}/#/today`)
+      await page.waitForFunction(() => performance.getEntriesByName('stillwell:interactive').length > 0)
+      const to = ctx.seeded.endDate
+      const from = yearBefore(to)
+      const times = []
+      for (let run = 0; run <= ctx.runs; run++) {
+        await page.evaluate(() => (globalThis.location.hash = '#/today'))
+        await page
+          .getByRole('heading', { level: 1 })
+          .filter({ hasText: /Good (morning|afternoon|evening)/ })
+          .waitFor()
+        const started = await page.evaluate(
+          ({ mark, hash }) => {
+            performance.clearMarks(mark)
+            const t0 = performance.now()
+            globalThis.location.hash = hash
+            return t0
+          },
+          { mark: MARK, hash: `#/report?from=${from}&to=${to}` }
+        )
+        await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 30_000, polling: 'raf' })
+        const at = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, MARK)
+        // The first visit also loads the report's code: logged, left out of the median.
+        if (run === 0) ctx.log(`report, first visit: ${(at - started).toFixed(1)} ms`)
+        else times.push(at - started)
+      }
+      const sections = await page.evaluate(() => globalThis.document.querySelectorAll('[data-section]').length)
+      if (sections !== 7) throw new Error(`the report showed ${sections} sections, expected 7`)
+      if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`)
+      ctx.log(`report (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`)
+      return [
+        {
+          name: 'report_render_ms',
+          value: round(median(times), 1),
+          unit: 'ms',
+          note: `median of ${times.length} opens, one-year report of 10 years`
+        }
+      ]
+    } finally {
+      await close()
+    }
+  }
+}

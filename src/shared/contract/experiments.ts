@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import {
+  ADHERENCE_ANSWERS,
+  BLOCK_NIGHTS_MAX,
+  BLOCK_NIGHTS_MIN,
+  EXPERIMENT_NOTES_MAX,
+  EXPERIMENT_TITLE_MAX,
+  OUTCOMES,
+  PERIOD_NIGHTS_MAX,
+  PERIOD_NIGHTS_MIN
+} from '../domain/experiment'
+import { ANALYTES, LAB_UNITS } from '../domain/labs'
+import { DATE_MESSAGE } from '../domain/sleep'
+
+const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const periodNights = (what: string) => {
+  const message = `Choose ${PERIOD_NIGHTS_MIN} to ${PERIOD_NIGHTS_MAX} ${what} nights.`
+  return z.number({ error: message }).int(message).min(PERIOD_NIGHTS_MIN, message).max(PERIOD_NIGHTS_MAX, message)
+}
+const blockMessage = `Choose blocks of ${BLOCK_NIGHTS_MIN} to ${BLOCK_NIGHTS_MAX} nights.`
+
+export const ExperimentCreateSchema = z
+  .object({
+    change: z
+      .string({ error: 'Describe the change you want to test.' })
+      .trim()
+      .min(1, 'Describe the change you want to test.')
+      .max(EXPERIMENT_TITLE_MAX, `Keep the change under ${EXPERIMENT_TITLE_MAX} characters.`),
+    notes: z.string().max(EXPERIMENT_NOTES_MAX, `Keep notes under ${EXPERIMENT_NOTES_MAX} characters.`).default(''),
+    outcome: z.enum(OUTCOMES, { error: 'Choose the outcome that matters to you.' }),
+    startDate: isoDate,
+    baselineNights: periodNights('baseline'),
+    trialNights: periodNights('trial'),
+    blockNights: z
+      .number({ error: blockMessage })
+      .int(blockMessage)
+      .min(BLOCK_NIGHTS_MIN, blockMessage)
+      .max(BLOCK_NIGHTS_MAX, blockMessage)
+      .nullable()
+  })
+  .strict()
+
+const PeriodSchema = z.object({
+  nightsPlanned: z.number().int(),
+  nightsSoFar: z.number().int(),
+  nightsLogged: z.number().int(),
+  nightsUsed: z.number().int(),
+  mean: z.number().nullable(),
+  sd: z.number().nullable()
+})
+
+export const ExperimentResultSchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  baseline: PeriodSchema,
+  trial: PeriodSchema,
+  difference: z.number().nullable(),
+  effectSize: z.number().nullable(),
+  ci: z.object({ low: z.number(), high: z.number() }).nullable(),
+  direction: z.enum(['better', 'worse', 'unclear', 'not-enough']),
+  adherence: z.object({
+    answered: z.number().int(),
+    yes: z.number().int(),
+    partly: z.number().int(),
+    no: z.number().int(),
+    rate: z.number().nullable()
+  }),
+  confounders: z.array(z.object({ label: z.string(), baselineShare: z.number(), trialShare: z.number() })),
+  verdict: z.string(),
+  caveats: z.array(z.string()),
+  complete: z.boolean()
+})
+
+export const ExperimentSchema = z.object({
+  id,
+  change: z.string(),
+  notes: z.string(),
+  outcome: z.enum(OUTCOMES),
+  startDate: z.string(),
+  endDate: z.string(),
+  baselineNights: z.number().int(),
+  trialNights: z.number().int(),
+  blockNights: z.number().int().nullable(),
+  stoppedOn: z.string().nullable(),
+  status: z.enum(['planned', 'running', 'finished', 'stopped']),
+  /** The night tonight is, 1-based, while running. */
+  dayNumber: z.number().int().nullable(),
+  /** Each logged night's outcome value in its period, for the chart. */
+  nights: z.array(z.object({ date: z.string(), phase: z.enum(['baseline', 'trial']), value: z.number() })),
+  result: ExperimentResultSchema
+})
+
+export const ExperimentTodaySchema = z
+  .object({
+    id,
+    change: z.string(),
+    /** Tonight's night number (or the last one, the morning after it ends). */
+    dayNumber: z.number().int(),
+    totalNights: z.number().int(),
+    tonightPhase: z.enum(['baseline', 'trial']).nullable(),
+    /** The night the morning question is about, when it belongs to the experiment. */
+    question: z
+      .object({
+        eveningDate: z.string(),
+        phase: z.enum(['baseline', 'trial']),
+        text: z.string(),
+        answer: z.enum(ADHERENCE_ANSWERS).nullable()
+      })
+      .nullable()
+  })
+  .nullable()
+
+export const LabResultSchema = z.object({
+  id,
+  takenOn: z.string(),
+  analyte: z.enum(ANALYTES),
+  value: z.number(),
+  enteredValue: z.number(),
+  enteredUnit: z.enum(LAB_UNITS),
+  note: z.string(),
+  /** "Worth discussing with your doctor" when the 2024 guideline threshold is met. */
+  guidance: z.string().nullable()
+})
+
+const labValueMessage = 'Enter the number from your lab report, for example 48.'
+export const LabCreateSchema = z
+  .object({
+    takenOn: isoDate,
+    analyte: z.enum(ANALYTES, { error: 'Choose which test this is.' }),
+    value: z.number({ error: labValueMessage }).finite(labValueMessage).min(0, labValueMessage).max(100000, labValueMessage),
+    unit: z.enum(LAB_UNITS, { error: 'Choose the unit printed on your report.' }),
+    note: z.string().max(200, 'Keep the note under 200 characters.').default('')
+  })
+  .strict()
+
+export type ExperimentCreate = z.input<typeof ExperimentCreateSchema>
+export type Experiment = z.infer<typeof ExperimentSchema>
+export type ExperimentResultData = z.infer<typeof ExperimentResultSchema>
+export type ExperimentToday = z.infer<typeof ExperimentTodaySchema>
+export type LabResult = z.infer<typeof LabResultSchema>
+export type LabCreate = z.input<typeof LabCreateSchema>
+
+export const experimentsChannels = {
+  'experiments.list': { input: z.undefined(), output: z.array(ExperimentSchema) },
+  'experiments.create': { input: ExperimentCreateSchema, output: ExperimentSchema },
+  'experiments.stop': { input: z.object({ id }).strict(), output: ExperimentSchema },
+  'experiments.delete': { input: z.object({ id }).strict(), output: z.object({ id }) },
+  'experiments.today': { input: z.undefined(), output: ExperimentTodaySchema },
+  'experiments.checkin': {
+    input: z.object({ id, eveningDate: isoDate, answer: z.enum(ADHERENCE_ANSWERS, { error: 'Choose yes, partly or no.' }) }).strict(),
+    output: ExperimentTodaySchema
+  },
+  'labs.list': { input: z.undefined(), output: z.array(LabResultSchema) },
+  'labs.create': { input: LabCreateSchema, output: LabResultSchema },
+  'labs.delete': { input: z.object({ id }).strict(), output: z.object({ id }) }
+} as const

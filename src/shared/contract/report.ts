@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { DATE_MESSAGE } from '../domain/sleep'
+import { ExperimentSchema, LabResultSchema } from './experiments'
+
+const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+const nullableNumber = z.number().nullable()
+
+export const ReportQuerySchema = z.object({ from: isoDate, to: isoDate }).strict()
+
+export const ReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  generatedOn: z.string(),
+  name: z.string(),
+  nightsInRange: z.number().int(),
+  nightsLogged: z.number().int(),
+  weeks: z.array(
+    z.object({
+      start: z.string(),
+      nightsLogged: z.number().int(),
+      nightsWithSymptoms: z.number().int(),
+      meanSeverity: nullableNumber,
+      meanEfficiency: nullableNumber
+    })
+  ),
+  severity: z.object({
+    mean: nullableNumber,
+    /** Least-squares change in severity per 30 nights; null below 14 logged nights. */
+    trendPer30: nullableNumber,
+    trendText: z.string(),
+    nightsWithSymptoms: z.number().int()
+  }),
+  sleep: z.object({
+    totalSleepHours: nullableNumber,
+    efficiency: nullableNumber,
+    latencyMinutes: nullableNumber,
+    wasoMinutes: nullableNumber,
+    quality: nullableNumber
+  }),
+  factors: z.array(z.object({ title: z.string(), sentence: z.string(), enough: z.boolean() })),
+  supplements: z.array(z.object({ name: z.string(), nights: z.number().int(), dose: z.string() })),
+  medications: z.array(z.object({ name: z.string(), nights: z.number().int(), firstNight: z.string(), lastNight: z.string() })),
+  intake: z.object({
+    daysWithPlan: z.number().int(),
+    magnesiumFoodMg: nullableNumber,
+    magnesiumSupplementMg: nullableNumber,
+    magnesiumTargetMg: z.number(),
+    daysMagnesiumOnTarget: z.number().int(),
+    ironSupplementMg: nullableNumber,
+    ironTargetMg: z.number()
+  }),
+  labs: z.array(LabResultSchema),
+  /** For each test with no result in the period, its latest earlier result (context for the doctor). */
+  earlierLabs: z.array(LabResultSchema),
+  experiments: z.array(ExperimentSchema)
+})
+
+export type ReportQuery = z.infer<typeof ReportQuerySchema>
+export type Report = z.infer<typeof ReportSchema>
+
+export const reportChannels = {
+  'report.get': { input: ReportQuerySchema, output: ReportSchema },
+  /**
+   * Saves the report page as a PDF. The desktop app asks where (a save dialog)
+   * and prints the window; the browser harness answers `{ saved: false }` with
+   * a hint to use the browser's own Print → Save as PDF.
+   */
+  'report.savePdf': {
+    input: z.object({ fileName: z.string().regex(/^[\w .-]{1,80}\.pdf$/, 'Choose a file name ending in .pdf.') }).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), message: z.string() })
+  }
+} as const

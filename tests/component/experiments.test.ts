@@ -1,0 +1,156 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import ExperimentsView from '../../src/renderer/src/features/experiments/ExperimentsView.vue'
+import ExperimentTodayTile from '../../src/renderer/src/features/experiments/ExperimentTodayTile.vue'
+import ReportView from '../../src/renderer/src/features/report/ReportView.vue'
+import { addDays } from '../../src/shared/domain/journal'
+import { localDay } from '../../src/shared/domain/meal-plan'
+import { startTestApp, type TestApp } from '../support/app'
+import { night } from '../support/journal'
+import { mountWithApp, type Mounted } from './mount'
+
+let mounted: Mounted | undefined
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted?.app.close()
+  mounted = undefined
+})
+
+// The page reads today from the real clock, so the services do too.
+function onboardedApp(): TestApp {
+  const app = startTestApp()
+  app.services.settings.completeOnboarding({
+    profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
+    disclaimerAccepted: true
+  })
+  return app
+}
+
+const today = localDay()
+
+describe('Experiments view', () => {
+  it('explains an empty list, shows errors beside the field, and shows a new experiment with its preview', async () => {
+    const app = onboardedApp()
+    for (let i = 10; i >= 1; i--) app.services.journal.create(night(addDays(today, -i), { severity: i > 5 ? 6 : 3 }))
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    const { wrapper } = mounted
+    expect(wrapper.text()).toContain('No experiments yet')
+
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'New experiment')!
+      .trigger('click')
+    await wrapper.find('form.experiment-form').trigger('submit')
+    await flushPromises()
+    const change = wrapper.find('#exp-change')
+    expect(change.attributes('aria-invalid')).toBe('true')
+    expect(change.attributes('aria-describedby')).toBe('exp-change-error')
+    expect(wrapper.find('#exp-change-error').text()).toBe('Describe the change you want to test.')
+    expect(app.services.experiments.list()).toHaveLength(0)
+
+    await change.setValue('No caffeine after noon')
+    await wrapper.find('#exp-start').setValue(addDays(today, -10))
+    await wrapper.find('#exp-baseline').setValue(5)
+    await wrapper.find('#exp-trial').setValue(7)
+    await wrapper.find('form.experiment-form').trigger('submit')
+    await flushPromises()
+
+    const card = wrapper.find('[data-testid="experiment-card"]')
+    expect(card.text()).toContain('No caffeine after noon')
+    expect(card.text()).toContain('Tonight is night 11 of 12.')
+    expect(card.find('[data-testid="experiment-verdict"]').text()).toMatch(
+      /^So far: Your symptom severity .* averaged 3\.0 in the trial and 6\.0 in the baseline/
+    )
+    expect(wrapper.find('[role="status"]').text()).toBe('Experiment “No caffeine after noon” saved.')
+  })
+
+  it('refuses an overlapping experiment with the reason next to the start date', async () => {
+    const app = onboardedApp()
+    app.services.experiments.create({
+      change: 'A',
+      outcome: 'severity',
+      startDate: today,
+      baselineNights: 7,
+      trialNights: 7,
+      blockNights: null
+    })
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    const { wrapper } = mounted
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'New experiment')!
+      .trigger('click')
+    await wrapper.find('#exp-change').setValue('B')
+    await wrapper.find('form.experiment-form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('#exp-start').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.find('#exp-startDate-error').text()).toMatch(/after the other experiment ends/)
+    expect(wrapper.find('[role="alert"]').text()).toMatch(/overlap “A”/)
+    expect(app.services.experiments.list()).toHaveLength(1)
+  })
+
+  it('converts a magnesium result entered in mmol/L and lists it', async () => {
+    const app = onboardedApp()
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    const { wrapper } = mounted
+    expect(wrapper.text()).toContain('No lab results yet')
+    await wrapper.find('#lab-analyte').setValue('magnesium')
+    await flushPromises()
+    await wrapper.find('#lab-unit').setValue('mmol/L')
+    await wrapper.find('#lab-value').setValue('0.9')
+    await wrapper.find('form.labs__form').trigger('submit')
+    await flushPromises()
+    const table = wrapper.find('[data-testid="lab-table"]')
+    expect(table.text()).toContain('2.2 mg/dL')
+    expect(table.text()).toContain('0.9 mmol/L')
+    expect(app.services.experiments.labs()[0]!.value).toBeCloseTo(2.187, 6)
+  })
+})
+
+describe('Today experiment tile', () => {
+  it('stays out of the way without an experiment', async () => {
+    mounted = await mountWithApp(ExperimentTodayTile, '/today', onboardedApp())
+    expect(mounted.wrapper.find('[data-testid="today-experiment"]').exists()).toBe(false)
+  })
+
+  it('shows the night count and records the morning answer', async () => {
+    const app = onboardedApp()
+    const e = app.services.experiments.create({
+      change: 'Stretching',
+      outcome: 'quality',
+      startDate: addDays(today, -2),
+      baselineNights: 3,
+      trialNights: 3,
+      blockNights: null
+    })
+    mounted = await mountWithApp(ExperimentTodayTile, '/today', app)
+    const tile = mounted.wrapper.find('[data-testid="today-experiment"]')
+    expect(tile.text()).toContain('Night 3 of 6')
+    expect(tile.find('legend').text()).toContain('Last night was a baseline night. Did you go without “Stretching”')
+    await tile.findAll('input[type="radio"]')[1]!.setValue(true)
+    await flushPromises()
+    expect(tile.find('[role="status"]').text()).toBe('Thanks — noted for the experiment.')
+    expect(app.services.experiments.list().find((x) => x.id === e.id)!.result.adherence).toMatchObject({ answered: 1, partly: 1 })
+  })
+})
+
+describe('Doctor report view', () => {
+  it('fills every section for the period and marks when it has rendered', async () => {
+    const app = onboardedApp()
+    for (let i = 20; i >= 1; i--)
+      app.services.journal.create(night(addDays(today, -i), { severity: 5, factors: { ironMg: 65, medications: ['Gabapentin 300 mg'] } }))
+    app.services.experiments.addLab({ takenOn: addDays(today, -3), analyte: 'tsat', value: 15, unit: '%' })
+    performance.clearMarks('stillwell:report-rendered')
+    mounted = await mountWithApp(ReportView, '/report', app)
+    const { wrapper } = mounted
+    await flushPromises()
+    for (const section of ['symptoms', 'sleep', 'factors', 'medications', 'intake', 'labs', 'experiments']) {
+      expect(wrapper.find(`[data-section="${section}"]`).exists()).toBe(true)
+    }
+    expect(wrapper.find('[data-section="medications"]').text()).toContain('Gabapentin 300 mg')
+    expect(wrapper.find('[data-section="medications"]').text()).toContain('Iron')
+    expect(wrapper.find('[data-section="labs"]').text()).toContain('Worth discussing with your doctor')
+    expect(wrapper.find('.report-page__meta').text()).toContain('20 of')
+    expect(performance.getEntriesByName('stillwell:report-rendered')).toHaveLength(1)
+  })
+})

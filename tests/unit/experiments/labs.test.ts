@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { formatLab, fromCanonical, labNote, toCanonical } from '../../../src/shared/domain/labs'
+
+describe('lab unit conversions', () => {
+  it('treats ng/mL and µg/L of ferritin as the same number', () => {
+    expect(toCanonical('ferritin', 48, 'µg/L')).toBe(48)
+    expect(toCanonical('ferritin', 48, 'ng/mL')).toBe(48)
+  })
+  it('converts serum magnesium from mmol/L at 2.43 mg/dL each, and back', () => {
+    expect(toCanonical('magnesium', 0.85, 'mmol/L')).toBeCloseTo(2.0655, 6)
+    expect(toCanonical('magnesium', 2.1, 'mg/dL')).toBe(2.1)
+    expect(fromCanonical('magnesium', 2.43, 'mmol/L')).toBeCloseTo(1, 10)
+  })
+  it('converts haemoglobin from g/L to g/dL', () => {
+    expect(toCanonical('haemoglobin', 135, 'g/L')).toBe(13.5)
+    expect(fromCanonical('haemoglobin', 13.5, 'g/L')).toBeCloseTo(135, 10)
+  })
+  it('refuses a unit the test is not reported in', () => {
+    expect(() => toCanonical('tsat', 20, 'mg/dL')).toThrow(/not reported in mg\/dL/)
+  })
+})
+
+describe('guideline notes', () => {
+  it('notes ferritin at or below 75 and TSAT below 20 as worth discussing, never as a diagnosis', () => {
+    expect(labNote('ferritin', 75)).toMatch(/Worth discussing with your doctor/)
+    expect(labNote('ferritin', 76)).toBeNull()
+    expect(labNote('tsat', 19.9)).toMatch(/Worth discussing/)
+    expect(labNote('tsat', 20)).toBeNull()
+    expect(labNote('magnesium', 1)).toBeNull()
+    expect(labNote('ferritin', 30)).not.toMatch(/deficien|diagnos/i)
+  })
+  it('formats values in their canonical unit', () => {
+    expect(formatLab('ferritin', 48.4)).toBe('48 ng/mL')
+    expect(formatLab('magnesium', 2.066)).toBe('2.1 mg/dL')
+    expect(formatLab('tsat', 18)).toBe('18 %')
+  })
+})

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { addDays } from '../../../src/shared/domain/journal'
+import { startTestApp, type TestApp } from '../../support/app'
+import { fixedClock, night } from '../../support/journal'
+
+let app: TestApp
+afterEach(() => app.close())
+
+const clock = fixedClock('2026-11-24T08:00:00Z')
+
+async function ok<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const result = await promise
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value
+}
+
+describe('doctor report (real SQLite)', () => {
+  it('summarises weeks, trend, doses, labs and experiments for the chosen period', async () => {
+    app = startTestApp(undefined, { clock })
+    // 28 nights, easing from 8 to about 2; magnesium 200 mg glycinate on the second half; ropinirole throughout.
+    for (let i = 0; i < 28; i++) {
+      const date = addDays('2026-10-27', i)
+      const magnesium = i >= 14 ? { magnesiumMg: 200, magnesiumForm: 'glycinate' as const } : {}
+      await ok(
+        app.invoke(
+          'journal.create',
+          night(date, {
+            severity: i === 3 ? 0 : Math.max(0, 8 - Math.round(i / 4)),
+            factors: { ...magnesium, medications: ['Ropinirole 0.25 mg'] }
+          })
+        )
+      )
+    }
+    await ok(app.invoke('labs.create', { takenOn: '2026-11-01', analyte: 'ferritin', value: 40, unit: 'ng/mL' }))
+    await ok(app.invoke('labs.create', { takenOn: '2025-01-01', analyte: 'ferritin', value: 90, unit: 'ng/mL' }))
+    await ok(
+      app.invoke('experiments.create', {
+        change: 'Magnesium',
+        outcome: 'severity',
+        startDate: '2026-10-27',
+        baselineNights: 14,
+        trialNights: 14,
+        blockNights: null
+      })
+    )
+
+    const report = await ok(app.invoke('report.get', { from: '2026-10-27', to: '2026-11-23' }))
+    expect(report.nightsInRange).toBe(28)
+    expect(report.nightsLogged).toBe(28)
+    expect(report.weeks).toHaveLength(4)
+    expect(report.weeks[0]).toMatchObject({ start: '2026-10-27', nightsLogged: 7, nightsWithSymptoms: 6 })
+    expect(report.severity.trendPer30).toBeLessThan(-4)
+    expect(report.severity.trendText).toMatch(/eased/)
+    expect(report.supplements).toEqual([{ name: 'Magnesium (glycinate)', nights: 14, dose: '200 mg on average' }])
+    expect(report.medications).toEqual([{ name: 'Ropinirole 0.25 mg', nights: 28, firstNight: '2026-10-27', lastNight: '2026-11-23' }])
+    expect(report.labs.map((l) => l.value)).toEqual([40])
+    expect(report.labs[0]!.guidance).toMatch(/Worth discussing/)
+    // Ferritin has a result in the period, so no earlier one is added for it.
+    expect(report.earlierLabs).toEqual([])
+    expect(report.experiments).toHaveLength(1)
+    expect(report.factors.length).toBeGreaterThan(0)
+    expect(report.intake.magnesiumTargetMg).toBeGreaterThan(0)
+  })
+
+  it('adds the latest earlier result of a test that has none in the period', async () => {
+    app = startTestApp(undefined, { clock })
+    await ok(app.invoke('labs.create', { takenOn: '2025-01-01', analyte: 'tsat', value: 18, unit: '%' }))
+    await ok(app.invoke('labs.create', { takenOn: '2025-06-01', analyte: 'tsat', value: 22, unit: '%' }))
+    const report = await ok(app.invoke('report.get', { from: '2026-10-27', to: '2026-11-23' }))
+    expect(report.labs).toEqual([])
+    expect(report.earlierLabs.map((l) => [l.takenOn, l.value])).toEqual([['2025-06-01', 22]])
+  })
+
+  it('refuses a reversed period and tells the browser harness to print instead', async () => {
+    app = startTestApp(undefined, { clock })
+    const reversed = await app.invoke('report.get', { from: '2026-11-23', to: '2026-10-01' })
+    expect(reversed).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { from: expect.any(String) } } })
+    const pdf = await ok(app.invoke('report.savePdf', { fileName: 'stillwell-report.pdf' }))
+    expect(pdf).toMatchObject({ saved: false, path: null, message: expect.stringMatching(/Print → Save as PDF/) })
+  })
+})
