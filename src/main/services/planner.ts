@@ -415,7 +415,8 @@ export function createPlannerService(deps: PlannerDeps): PlannerService {
       const plan = day(dayValue)
       const target = targets().magnesium.value
       const gapMg = Math.max(0, target - plan.totals.mg)
-      if (gapMg <= 0) return { day: dayValue, gapMg: 0, suggestions: [] }
+      const byMeal = { breakfast: [], lunch: [], dinner: [], snacks: [] } as Suggestions['byMeal']
+      if (gapMg <= 0) return { day: dayValue, gapMg: 0, byMeal }
       // Foods already on the day are left out: "more of the same" is rarely what someone wants to hear.
       const planned = new Set(plan.meals.flatMap((m) => m.items.map((i) => i.foodId)))
       const candidates = deps.foods.gapCandidates().filter((c) => !planned.has(c.food.id))
@@ -424,23 +425,23 @@ export function createPlannerService(deps: PlannerDeps): PlannerService {
         foodId: food.id,
         name: food.shortName ?? food.name,
         mgPer100g: food.mgPer100g,
-        portions: food.portions.map((p) => ({ label: p.label, grams: p.grams })),
+        portions: food.portions.map((p) => ({ label: p.label, grams: p.grams, amount: p.amount, measure: p.measure })),
         usedBefore,
-        common: food.common
+        common: food.common,
+        foodGroup: food.foodGroup
       }))
-      // Three different foods, not three forms of one ("pumpkin seeds" and "pumpkin seeds, roasted").
-      const kinds = new Set<string>()
-      const picked = gapSuggestions(gapMg, input, 12).filter((s) => {
-        const kind = s.name.split(',')[0]!.trim().toLowerCase()
-        if (kinds.has(kind)) return false
-        kinds.add(kind)
-        return true
-      })
-      return {
-        day: dayValue,
-        gapMg,
-        suggestions: picked.slice(0, 3).map((s) => ({ ...s, usedBefore: byId.get(s.foodId)?.usedBefore ?? false }))
+      for (const meal of MEALS) {
+        // Three different foods, not three forms of one ("pumpkin seeds" and "pumpkin seeds, roasted").
+        const kinds = new Set<string>()
+        const picked = gapSuggestions(gapMg, input, meal, 12).filter((s) => {
+          const kind = s.name.split(',')[0]!.trim().toLowerCase()
+          if (kinds.has(kind)) return false
+          kinds.add(kind)
+          return true
+        })
+        byMeal[meal] = picked.slice(0, 3).map((s) => ({ ...s, usedBefore: byId.get(s.foodId)?.usedBefore ?? false }))
       }
+      return { day: dayValue, gapMg, byMeal }
     },
 
     templates,

@@ -98,12 +98,26 @@ export const SuggestionSchema = z.object({
   name: z.string(),
   grams: z.number(),
   label: z.string(),
+  /** The amount in kitchen terms ("2 nuts", "about ¼ cup"), or null. */
+  household: z.string().nullable(),
+  /** Why the amount is kept small (caffeine, selenium), or null. */
+  note: z.string().nullable(),
   addsMg: z.number(),
   closesGap: z.boolean(),
   usedBefore: z.boolean()
 })
 
-export const SuggestionsSchema = z.object({ day: z.string(), gapMg: z.number(), suggestions: z.array(SuggestionSchema) })
+/** Suggestions depend on the meal (no cocoa or chocolate in the evening), so each meal has its own list. */
+export const SuggestionsSchema = z.object({
+  day: z.string(),
+  gapMg: z.number(),
+  byMeal: z.object({
+    breakfast: z.array(SuggestionSchema),
+    lunch: z.array(SuggestionSchema),
+    dinner: z.array(SuggestionSchema),
+    snacks: z.array(SuggestionSchema)
+  })
+})
 
 export const TemplateSchema = z.object({
   id: z.number().int(),

@@ -7,7 +7,9 @@
  * professionals (magnesium: Table 1; iron: Table 1), for ages 14 and up.
  */
 
+import type { Meal } from './meal-plan'
 import type { AgeBand, ProfileValues } from './profile'
+import { householdMeasure, portionRule, suitsMeal, type PortionRule } from './suggestion-portions'
 
 // The profile vocabulary lives in ./profile; re-exported for callers of this module.
 export type { AgeBand, LifeStage, Sex } from './profile'
@@ -158,6 +160,9 @@ function roundTo(value: number, decimals: number): number {
 export interface FoodPortion {
   label: string
   grams: number
+  /** The USDA amount and measure ("1", "cup, chopped"), for saying a suggestion in kitchen terms. */
+  amount?: number
+  measure?: string
 }
 
 export interface GapCandidate {
@@ -167,7 +172,9 @@ export interface GapCandidate {
   portions: readonly FoodPortion[]
   usedBefore: boolean
   common: boolean
-  /** Optional tighter cap for this food (e.g. for very energy-dense foods). */
+  /** USDA food group; null or absent for the user's own foods. */
+  foodGroup?: string | null
+  /** Optional tighter cap for this food, on top of its portion rule. */
   maxGrams?: number
 }
 
@@ -175,8 +182,12 @@ export interface GapSuggestion {
   foodId: string
   name: string
   grams: number
-  /** e.g. "30 g pumpkin seeds". */
+  /** e.g. "30 g pumpkin seeds (about ¼ cup)". */
   label: string
+  /** The amount in kitchen terms ("2 nuts", "about ¼ cup"), or null when no measure fits. */
+  household: string | null
+  /** Why the amount is kept small (caffeine, selenium), or null. */
+  note: string | null
   /** Magnesium the portion adds, rounded for display. */
   addsMg: number
   /** True when the portion covers the whole gap (within the 2 % tolerance). */
@@ -187,7 +198,7 @@ export interface GapSuggestion {
 export const SUGGESTION_MAX_GRAMS = 250
 /** Used as the cap when a food has no household portion. */
 export const SUGGESTION_NO_PORTION_MAX_GRAMS = 100
-/** Suggested amounts are whole multiples of this (easy to weigh or eyeball). */
+/** Suggested amounts are whole multiples of this (easy to weigh or eyeball) unless a food's rule says otherwise. */
 export const SUGGESTION_STEP_GRAMS = 5
 /** A suggestion must cover at least this share of the gap to be worth showing. */
 const MIN_SHARE_OF_GAP = 0.25
@@ -197,52 +208,76 @@ const ROUND_DOWN_TOLERANCE = 0.02
 interface Scored extends GapSuggestion {
   usedBefore: boolean
   common: boolean
+  minor: boolean
   share: number
   mgPer100g: number
 }
 
 /**
- * The realistic maximum for one food: its largest household portion, never
- * above 250 g, tightened by the candidate's own maxGrams, then floored to
- * the 5 g step (so the label reads "125 g", not "129 g").
+ * The most of one food "close the gap" will ever suggest: its largest
+ * household portion (100 g when it has none), never above 250 g, and never
+ * above its portion rule (see suggestion-portions: Brazil nuts 10 g, cocoa
+ * 5 g, nuts and seeds 30 g…) or the candidate's own maxGrams; floored to the
+ * food's step so the label reads "125 g", not "129 g". 0 when the food is
+ * never suggested.
  */
-function capGrams(candidate: GapCandidate): number {
+export function suggestionCap(candidate: Pick<GapCandidate, 'name' | 'foodGroup' | 'portions' | 'maxGrams'>): number {
+  const rule = portionRule(candidate)
+  if (rule.excluded !== undefined) return 0
+  const step = rule.stepGrams ?? SUGGESTION_STEP_GRAMS
   const portions = candidate.portions.filter((p) => Number.isFinite(p.grams) && p.grams > 0)
   const largest = portions.length > 0 ? Math.max(...portions.map((p) => p.grams)) : SUGGESTION_NO_PORTION_MAX_GRAMS
-  const cap = Math.min(SUGGESTION_MAX_GRAMS, largest, candidate.maxGrams ?? Infinity)
-  return cap >= SUGGESTION_STEP_GRAMS ? Math.floor(cap / SUGGESTION_STEP_GRAMS) * SUGGESTION_STEP_GRAMS : cap
+  const cap = Math.min(SUGGESTION_MAX_GRAMS, largest, rule.maxGrams, candidate.maxGrams ?? Infinity)
+  return cap >= step ? Math.floor(cap / step) * step : Math.max(0, Math.floor(cap))
 }
 
 /**
- * Grams of one food to suggest: the amount that closes the gap, in 5 g
- * steps. We round up so the gap is really closed, unless rounding down still
- * covers 98 % of it (30 g of pumpkin seeds for a 178 mg gap, not 35 g).
+ * Grams of one food to suggest: the amount that closes the gap, in steps of
+ * `step` grams. We round up so the gap is really closed, unless rounding down
+ * still covers 98 % of it (30 g of pumpkin seeds for a 178 mg gap, not 35 g).
  */
-function gramsToClose(gapMg: number, mgPer100g: number): number {
-  const step = SUGGESTION_STEP_GRAMS
+function gramsToClose(gapMg: number, mgPer100g: number, step: number): number {
   const needed = (gapMg * 100) / mgPer100g
   const down = Math.max(step, Math.floor(needed / step) * step)
   if (nutrientForGrams(mgPer100g, down) >= gapMg * (1 - ROUND_DOWN_TOLERANCE)) return down
   return Math.max(step, Math.ceil(needed / step) * step)
 }
 
-function score(gapMg: number, candidate: GapCandidate): Scored | null {
+/** A candidate's rule and cap depend only on the candidate: worked out once per candidate object. */
+const ruleCache = new WeakMap<GapCandidate, { rule: PortionRule; cap: number }>()
+
+function ruleAndCap(candidate: GapCandidate): { rule: PortionRule; cap: number } {
+  let found = ruleCache.get(candidate)
+  if (!found) {
+    found = { rule: portionRule(candidate), cap: suggestionCap(candidate) }
+    ruleCache.set(candidate, found)
+  }
+  return found
+}
+
+function score(gapMg: number, candidate: GapCandidate, meal: Meal): Scored | null {
   if (!Number.isFinite(candidate.mgPer100g) || candidate.mgPer100g <= 0) return null
-  const cap = capGrams(candidate)
+  const { rule, cap } = ruleAndCap(candidate)
+  if (!suitsMeal(rule, meal)) return null
   if (!(cap > 0)) return null
-  const grams = Math.min(gramsToClose(gapMg, candidate.mgPer100g), cap)
+  const step = Math.min(rule.stepGrams ?? SUGGESTION_STEP_GRAMS, cap)
+  const grams = Math.min(gramsToClose(gapMg, candidate.mgPer100g, step), cap)
   const rawMg = nutrientForGrams(candidate.mgPer100g, grams)
   const share = Math.min(1, rawMg / gapMg)
   if (share < MIN_SHARE_OF_GAP) return null
+  const household = householdMeasure(grams, rule, candidate.portions)
   return {
     foodId: candidate.foodId,
     name: candidate.name,
     grams,
-    label: `${grams} g ${candidate.name}`,
+    label: household ? `${grams} g ${candidate.name} (${household})` : `${grams} g ${candidate.name}`,
+    household,
+    note: rule.note ?? null,
     addsMg: roundNutrient(rawMg, 'mg'),
     closesGap: share >= 1 - ROUND_DOWN_TOLERANCE,
     usedBefore: candidate.usedBefore,
     common: candidate.common,
+    minor: rule.minor === true,
     share,
     mgPer100g: candidate.mgPer100g
   }
@@ -254,13 +289,15 @@ function effectiveShare(s: Scored): number {
 }
 
 /**
- * Ranking: foods the user has eaten before first, then common foods; within
- * each group, portions that close the whole gap first, then the larger share
- * of the gap (for those that cannot close it), then the richest food per
- * 100 g (the smaller portion), then name.
+ * Ranking: whole foods before treats and ingredients (chocolate, cocoa,
+ * molasses, snacks); then foods the user has eaten before, then common
+ * foods; within each group, portions that close the whole gap first, then
+ * the larger share of the gap (for those that cannot close it), then the
+ * richest food per 100 g (the smaller portion), then name.
  */
 function compareSuggestions(a: Scored, b: Scored): number {
   return (
+    Number(a.minor) - Number(b.minor) ||
     Number(b.usedBefore) - Number(a.usedBefore) ||
     Number(b.common) - Number(a.common) ||
     Number(b.closesGap) - Number(a.closesGap) ||
@@ -271,28 +308,31 @@ function compareSuggestions(a: Scored, b: Scored): number {
 }
 
 /**
- * Up to `max` foods, each with one realistic portion, that would close most
- * or all of a day's magnesium gap. Foods that cannot cover a quarter of the
- * gap within a realistic portion are left out. No gap → no suggestions.
+ * Up to `max` foods, each with one ordinary portion, that would close most
+ * or all of a day's magnesium gap at the given meal. Foods that cannot cover
+ * a quarter of the gap within their cap, and foods that do not suit the meal
+ * (cocoa and chocolate in the evening), are left out. No gap → no suggestions.
  */
-export function gapSuggestions(gapMg: number, candidates: readonly GapCandidate[], max = 3): GapSuggestion[] {
+export function gapSuggestions(gapMg: number, candidates: readonly GapCandidate[], meal: Meal, max = 3): GapSuggestion[] {
   if (!Number.isFinite(gapMg) || gapMg <= 0 || max < 1) return []
   const seen = new Set<string>()
   const scored: Scored[] = []
   for (const candidate of candidates) {
     if (seen.has(candidate.foodId)) continue
     seen.add(candidate.foodId)
-    const s = score(gapMg, candidate)
+    const s = score(gapMg, candidate, meal)
     if (s) scored.push(s)
   }
   return scored
     .sort(compareSuggestions)
     .slice(0, max)
-    .map(({ foodId, name, grams, label, addsMg, closesGap }) => ({
+    .map(({ foodId, name, grams, label, household, note, addsMg, closesGap }) => ({
       foodId,
       name,
       grams,
       label,
+      household,
+      note,
       addsMg,
       closesGap
     }))

@@ -177,178 +177,126 @@ describe('roundNutrient display rule', () => {
 })
 
 describe('gapSuggestions', () => {
+  // Portions as the USDA lists them (amount, measure, grams), with each food's USDA group.
+  const portion = (amount: number, measure: string, grams: number) => ({ label: `${amount} ${measure}`, amount, measure, grams })
   const candidates: GapCandidate[] = [
     {
       foodId: USDA.pumpkinSeeds.id,
       name: 'pumpkin seeds',
       mgPer100g: USDA.pumpkinSeeds.mg,
-      portions: [
-        { label: '1 cup', grams: 129 },
-        { label: '1 oz', grams: 28.35 }
-      ],
+      portions: [portion(1, 'cup', 129), portion(1, 'oz', 28.35)],
       usedBefore: false,
-      common: true
+      common: true,
+      foodGroup: 'Nut and Seed Products'
     },
     {
       foodId: USDA.almonds.id,
       name: 'almonds',
       mgPer100g: USDA.almonds.mg,
-      portions: [
-        { label: '1 cup, whole', grams: 143 },
-        { label: '1 oz (23 whole kernels)', grams: 28.35 },
-        { label: '1 almond', grams: 1.2 }
-      ],
+      portions: [portion(1, 'cup, whole', 143), portion(1, 'oz (23 whole kernels)', 28.35), portion(1, 'almond', 1.2)],
       usedBefore: false,
-      common: true
+      common: true,
+      foodGroup: 'Nut and Seed Products'
     },
     {
       foodId: USDA.spinach.id,
-      name: 'raw spinach',
+      name: 'spinach, raw',
       mgPer100g: USDA.spinach.mg,
-      portions: [
-        { label: '1 cup', grams: 30 },
-        { label: '1 bunch', grams: 340 },
-        { label: 'package (10 oz)', grams: 284 }
-      ],
+      portions: [portion(1, 'cup', 30), portion(1, 'bunch', 340), portion(1, 'package (10 oz)', 284)],
       usedBefore: false,
-      common: true
+      common: true,
+      foodGroup: 'Vegetables and Vegetable Products'
     },
     {
       foodId: USDA.blackBeans.id,
       name: 'black beans, boiled',
       mgPer100g: USDA.blackBeans.mg,
-      portions: [{ label: '1 cup', grams: 172 }],
+      portions: [portion(1, 'cup', 172)],
       usedBefore: false,
-      common: true
+      common: true,
+      foodGroup: 'Legumes and Legume Products'
     },
     {
       foodId: USDA.darkChocolate.id,
       name: 'dark chocolate (70–85 %)',
       mgPer100g: USDA.darkChocolate.mg,
-      portions: [
-        { label: '1 oz', grams: 28.35 },
-        { label: '1 bar', grams: 101 }
-      ],
+      portions: [portion(1, 'oz', 28.35), portion(1, 'bar', 101)],
       usedBefore: false,
-      common: false
+      common: false,
+      foodGroup: 'Sweets'
     }
   ]
 
   const edit = (id: string, change: Partial<GapCandidate>) => candidates.map((c) => (c.foodId === id ? { ...c, ...change } : c))
 
-  it('a 178 mg gap: 30 g pumpkin seeds first, then almonds and spinach', () => {
-    const result = gapSuggestions(178, candidates)
-    // pumpkin 178 × 100 / 592 = 30.07 g → 30 g (177.6 mg covers 99.8 %)
-    // almonds 65.9 g → 65 g (175.5 mg, 98.6 %); spinach 225.3 g → 225 g (177.75 mg)
-    expect(result).toEqual([
-      {
-        foodId: '12014',
-        name: 'pumpkin seeds',
-        grams: 30,
-        label: '30 g pumpkin seeds',
-        addsMg: 178,
-        closesGap: true
-      },
-      {
-        foodId: '12061',
-        name: 'almonds',
-        grams: 65,
-        label: '65 g almonds',
-        addsMg: 176,
-        closesGap: true
-      },
-      {
-        foodId: '11457',
-        name: 'raw spinach',
-        grams: 225,
-        label: '225 g raw spinach',
-        addsMg: 178,
-        closesGap: true
-      }
-    ])
-  })
-
-  it('a food the user has eaten before comes first, even if it closes less of the gap', () => {
-    const result = gapSuggestions(178, edit(USDA.blackBeans.id, { usedBefore: true }))
-    // beans need 254 g but 1 cup (172 g, floored to 170 g) is the most we suggest: 119 mg
+  it('a 178 mg gap at lunch: 30 g pumpkin seeds (about 4 tbsp) closes it; the others cover part of it in ordinary portions', () => {
+    const result = gapSuggestions(178, candidates, 'lunch', 10)
+    // pumpkin 178 × 100 / 592 = 30.07 g → 30 g (177.6 mg covers 99.8 %), within its 30 g cap
     expect(result[0]).toEqual({
-      foodId: '16015',
-      name: 'black beans, boiled',
-      grams: 170,
-      label: '170 g black beans, boiled',
-      addsMg: 119,
-      closesGap: false
-    })
-    expect(result.map((s) => s.foodId)).toEqual(['16015', '12014', '12061'])
-  })
-
-  it('an uncommon food is suggested only after the common ones', () => {
-    const all = gapSuggestions(178, candidates, 10).map((s) => s.foodId)
-    expect(all).toEqual(['12014', '12061', '11457', '16015', '19904'])
-    // dark chocolate: 78.1 g → 75 g would give 171 mg (96 %), so 80 g, 182.4 mg
-    expect(gapSuggestions(178, candidates, 10)[4]).toMatchObject({
-      grams: 80,
-      addsMg: 182,
+      foodId: '12014',
+      name: 'pumpkin seeds',
+      grams: 30,
+      label: '30 g pumpkin seeds (about 4 tbsp)',
+      household: 'about 4 tbsp',
+      note: null,
+      addsMg: 178,
       closesGap: true
     })
+    // beans: 1 cup (172 g → 170 g) = 119 mg; almonds: a 30 g handful = 81 mg; raw spinach: 90 g (3 cups) = 71 mg;
+    // chocolate last (a treat, not a whole food): 2 squares = 20 g = 45.6 mg, a quarter of the gap.
+    expect(result.slice(1).map((s) => [s.foodId, s.grams, s.addsMg, s.household])).toEqual([
+      ['16015', 170, 119, '1 cup'],
+      ['12061', 30, 81, '25 almonds'],
+      ['11457', 90, 71, '3 cups'],
+      ['19904', 20, 46, '2 squares of a 100 g bar']
+    ])
+    expect(result[4]!.note).toMatch(/caffeine/)
   })
 
-  it('never suggests more than a realistic portion (largest household measure, ≤ 250 g)', () => {
-    const result = gapSuggestions(400, candidates, 10)
+  it('never offers chocolate for dinner or a snack', () => {
+    for (const meal of ['dinner', 'snacks'] as const) {
+      expect(gapSuggestions(178, candidates, meal, 10).map((s) => s.foodId)).not.toContain('19904')
+    }
+    expect(gapSuggestions(178, candidates, 'breakfast', 10).map((s) => s.foodId)).toContain('19904')
+  })
+
+  it('prefers a food the user has eaten before, among whole foods', () => {
+    const result = gapSuggestions(178, edit(USDA.blackBeans.id, { usedBefore: true }), 'lunch')
+    expect(result.map((s) => s.foodId)).toEqual(['16015', '12014', '12061'])
+    // A treat eaten before still comes after the whole foods.
+    const chocolate = gapSuggestions(178, edit(USDA.darkChocolate.id, { usedBefore: true }), 'lunch', 10)
+    expect(chocolate.at(-1)!.foodId).toBe('19904')
+  })
+
+  it('a large gap is only partly covered: the portion never grows past its cap', () => {
+    const result = gapSuggestions(400, candidates, 'breakfast', 10)
     const byId = Object.fromEntries(result.map((s) => [s.foodId, s]))
-    // pumpkin 67.6 g → 65 g gives only 384.8 mg (< 98 %), so 70 g: 414.4 mg
-    expect(byId['12014']).toMatchObject({ grams: 70, addsMg: 414, closesGap: true })
-    // almonds would need 148 g; 1 cup whole is 143 g → 140 g: 378 mg
-    expect(byId['12061']).toMatchObject({ grams: 140, addsMg: 378, closesGap: false })
-    // spinach would need 506 g; capped at 250 g: 197.5 mg
-    expect(byId['11457']).toMatchObject({ grams: 250, addsMg: 198, closesGap: false })
-    // chocolate capped at the 101 g bar → 100 g: 228 mg
-    expect(byId['19904']).toMatchObject({ grams: 100, addsMg: 228 })
+    expect(byId['12014']).toMatchObject({ grams: 30, addsMg: 178, closesGap: false })
+    expect(byId['16015']).toMatchObject({ grams: 170, addsMg: 119, closesGap: false })
+    // A 30 g handful of almonds (81 mg) and 90 g of spinach (71 mg) cover under a quarter of 400:
+    // left out rather than offered by the bowl.
+    expect(byId['12061']).toBeUndefined()
+    expect(byId['11457']).toBeUndefined()
     for (const s of result) expect(s.grams).toBeLessThanOrEqual(SUGGESTION_MAX_GRAMS)
-    // among common foods that cannot close it, the larger share of the gap comes first
-    expect(result.map((s) => s.foodId)).toEqual(['12014', '12061', '11457', '16015', '19904'])
-  })
-
-  it('leaves out foods that would cover less than a quarter of the gap', () => {
-    // beans at 170 g give 119 mg, under a quarter of 600 mg
-    const ids = gapSuggestions(600, candidates, 10).map((s) => s.foodId)
-    expect(ids).not.toContain('16015')
-    expect(ids).toContain('11457') // 197.5 mg is 33 % of 600
   })
 
   it('a small gap still gets a weighable amount (at least 5 g)', () => {
-    const [first] = gapSuggestions(10, candidates, 1)
-    expect(first).toEqual({
-      foodId: '12014',
-      name: 'pumpkin seeds',
-      grams: 5,
-      label: '5 g pumpkin seeds',
-      addsMg: 30, // 29.6
-      closesGap: true
-    })
+    const [first] = gapSuggestions(10, candidates, 'snacks', 1)
+    expect(first).toMatchObject({ foodId: '12014', grams: 5, label: '5 g pumpkin seeds (about ⅔ tbsp)', addsMg: 30, closesGap: true })
   })
 
-  it('respects a per-food maxGrams and uses 100 g for a food with no portions', () => {
-    const capped = gapSuggestions(178, edit(USDA.pumpkinSeeds.id, { maxGrams: 20 }), 10)
-    const seeds = capped.find((s) => s.foodId === USDA.pumpkinSeeds.id)
-    // 20 g (118.4 mg) no longer closes the gap, so pumpkin seeds drop behind the foods that
-    // do (almonds, spinach) and just behind 170 g black beans (119 mg)
-    expect(capped.map((s) => s.foodId).slice(0, 4)).toEqual(['12061', '11457', '16015', '12014'])
-    expect(seeds).toMatchObject({ grams: 20, addsMg: 118 }) // 118.4
-    const granola: GapCandidate = {
-      foodId: 'user-1',
-      name: 'my granola',
-      mgPer100g: 150,
-      portions: [],
-      usedBefore: true,
-      common: false
-    }
-    expect(gapSuggestions(178, [granola])).toEqual([
+  it('respects a per-food maxGrams and uses 100 g for an own food with no portions', () => {
+    const capped = gapSuggestions(178, edit(USDA.pumpkinSeeds.id, { maxGrams: 20 }), 'lunch', 10)
+    expect(capped.find((s) => s.foodId === USDA.pumpkinSeeds.id)).toMatchObject({ grams: 20, addsMg: 118, closesGap: false })
+    const granola: GapCandidate = { foodId: 'user-1', name: 'my granola', mgPer100g: 150, portions: [], usedBefore: true, common: false }
+    expect(gapSuggestions(178, [granola], 'breakfast')).toEqual([
       {
         foodId: 'user-1',
         name: 'my granola',
         grams: 100,
         label: '100 g my granola',
+        household: null,
+        note: null,
         addsMg: 150,
         closesGap: false
       }
@@ -356,19 +304,18 @@ describe('gapSuggestions', () => {
   })
 
   it('no gap, bad input or duplicates: nothing odd comes back', () => {
-    expect(gapSuggestions(0, candidates)).toEqual([])
-    expect(gapSuggestions(-50, candidates)).toEqual([])
-    expect(gapSuggestions(Number.NaN, candidates)).toEqual([])
-    expect(gapSuggestions(178, candidates, 0)).toEqual([])
-    expect(gapSuggestions(178, [])).toEqual([])
+    expect(gapSuggestions(0, candidates, 'lunch')).toEqual([])
+    expect(gapSuggestions(-50, candidates, 'lunch')).toEqual([])
+    expect(gapSuggestions(Number.NaN, candidates, 'lunch')).toEqual([])
+    expect(gapSuggestions(178, candidates, 'lunch', 0)).toEqual([])
+    expect(gapSuggestions(178, [], 'lunch')).toEqual([])
     const noMagnesium: GapCandidate = { ...candidates[0]!, foodId: 'x', mgPer100g: 0 }
-    expect(gapSuggestions(178, [noMagnesium])).toEqual([])
-    const twice = gapSuggestions(178, [candidates[0]!, candidates[0]!], 5)
-    expect(twice).toHaveLength(1)
+    expect(gapSuggestions(178, [noMagnesium], 'lunch')).toEqual([])
+    expect(gapSuggestions(178, [candidates[0]!, candidates[0]!], 'lunch', 5)).toHaveLength(1)
   })
 
   it('respects max', () => {
-    expect(gapSuggestions(178, candidates, 1).map((s) => s.foodId)).toEqual(['12014'])
-    expect(gapSuggestions(178, candidates)).toHaveLength(3)
+    expect(gapSuggestions(178, candidates, 'lunch', 1).map((s) => s.foodId)).toEqual(['12014'])
+    expect(gapSuggestions(178, candidates, 'lunch')).toHaveLength(3)
   })
 })
