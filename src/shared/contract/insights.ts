@@ -21,7 +21,9 @@ const ComparisonSchema = z.object({
   minEach: z.number().int(),
   meanWith: z.number().optional(),
   meanWithout: z.number().optional(),
-  difference: z.number().optional()
+  difference: z.number().optional(),
+  /** Welch 95 % interval for the difference (with − without). */
+  interval: z.object({ low: z.number(), high: z.number() }).optional()
 })
 
 export const InsightsSchema = z.object({

@@ -2,20 +2,24 @@
  * Personal (n-of-1) experiments: the design, which night belongs to which
  * period, and the statistics that compare them. Pure: no I/O, no clock.
  *
- * Statistics, briefly (see also the README):
+ * Statistics, briefly (see also the README; the functions live in ./stats,
+ * shared with Insights' factor comparisons):
  * - The outcome is compared as trial mean − baseline mean over the nights
  *   logged in each period (every logged night counts, whatever the adherence
  *   answer: an "as planned" analysis would flatter the change).
- * - Effect size: Hedges' g, Cohen's d on the pooled sample SD with the small
- *   sample correction J = 1 − 3 / (4(n₁ + n₂) − 9).
- * - 95 % interval for the difference: a percentile bootstrap, resampling each
- *   period's nights with replacement 2,000 times, driven by a seeded PRNG
- *   (mulberry32) so the same diary always gives the same interval.
+ * - 95 % interval for the difference: Welch's t interval (each period's own
+ *   variance, Welch–Satterthwaite degrees of freedom). A seeded simulation in
+ *   the unit tests shows it covers the true difference at least 93 % of the
+ *   time at 5, 7, 14 and 30 nights a period, for normal and for skewed 0–10
+ *   outcomes; the percentile bootstrap used before covered only ~88 % at five
+ *   nights, so about one experiment in eight with no real effect got a verdict.
+ * - Effect size: Hedges' g (pooled SD, small-sample correction), shown only
+ *   when the interval gives a verdict.
  * Nights in a row are not independent (a bad week stays bad), so the interval
  * is, if anything, too narrow; the verdict says so in its caveats.
  */
 import { addDays, daysBetween, nightFlags, type NightFactors } from './journal'
-import { mean, percentile } from './stats'
+import { hedgesG, mean, sampleVariance, welchInterval } from './stats'
 
 export const OUTCOMES = ['severity', 'efficiency', 'quality'] as const
 export type Outcome = (typeof OUTCOMES)[number]
@@ -40,8 +44,6 @@ export const DEFAULT_PERIOD_NIGHTS = 14
 export const MIN_NIGHTS_FOR_VERDICT = 5
 /** Below this many in either period the verdict warns that the nights are few. */
 export const FEW_NIGHTS = 14
-export const BOOTSTRAP_RESAMPLES = 2000
-export const BOOTSTRAP_SEED = 20240601
 
 export interface ExperimentDesign {
   /** First night ('YYYY-MM-DD', the evening it begins). */
@@ -95,69 +97,6 @@ export function dayNumber(design: ExperimentDesign, date: string): number | null
 }
 
 // ---------------------------------------------------------------- statistics
-
-/** mulberry32: a small, fast, well-spread 32-bit PRNG. Returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Sample variance (n − 1); null for fewer than two values. */
-export function sampleVariance(values: readonly number[]): number | null {
-  if (values.length < 2) return null
-  const m = mean(values)!
-  let sum = 0
-  for (const v of values) sum += (v - m) ** 2
-  return sum / (values.length - 1)
-}
-
-/**
- * Hedges' g of b against a: (mean b − mean a) / pooled SD × J. Null when
- * either group has fewer than two values or both have no spread at all.
- */
-export function hedgesG(a: readonly number[], b: readonly number[]): number | null {
-  const va = sampleVariance(a)
-  const vb = sampleVariance(b)
-  if (va === null || vb === null) return null
-  const na = a.length
-  const nb = b.length
-  const pooled = Math.sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2))
-  if (pooled === 0) return null
-  const d = (mean(b)! - mean(a)!) / pooled
-  const j = 1 - 3 / (4 * (na + nb) - 9)
-  return d * j
-}
-
-/**
- * Percentile bootstrap 95 % interval for mean(b) − mean(a): each resample
- * draws a.length nights from a and b.length from b, with replacement.
- */
-export function bootstrapDifferenceCI(
-  a: readonly number[],
-  b: readonly number[],
-  options: { resamples?: number; seed?: number; level?: number } = {}
-): { low: number; high: number } | null {
-  if (a.length === 0 || b.length === 0) return null
-  const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES
-  const random = seededRandom(options.seed ?? BOOTSTRAP_SEED)
-  const level = options.level ?? 0.95
-  const diffs = new Array<number>(resamples)
-  for (let r = 0; r < resamples; r++) {
-    let sa = 0
-    for (let i = 0; i < a.length; i++) sa += a[Math.floor(random() * a.length)]!
-    let sb = 0
-    for (let i = 0; i < b.length; i++) sb += b[Math.floor(random() * b.length)]!
-    diffs[r] = sb / b.length - sa / a.length
-  }
-  const tail = ((1 - level) / 2) * 100
-  return { low: percentile(diffs, tail)!, high: percentile(diffs, 100 - tail)! }
-}
 
 // ---------------------------------------------------------------- result
 
@@ -220,6 +159,20 @@ export function formatNumber(value: number, decimals: number): string {
   return (rounded === 0 ? 0 : rounded).toFixed(decimals)
 }
 
+/**
+ * Hedges' g with the direction spelled out, e.g. "−0.85 (trial nights lower;
+ * for symptom severity (0–10), lower is better)". "—" when there is none
+ * (no verdict, or no spread).
+ */
+export function effectSizeText(effectSize: number | null, outcome: Outcome): string {
+  if (effectSize === null) return '—'
+  const info = OUTCOME_INFO[outcome]
+  const text = formatNumber(effectSize, 2)
+  const shown = Number(text) === 0 ? '0.00' : text.replace('-', '−')
+  const side = effectSize < 0 ? 'lower' : 'higher'
+  return `${shown} (trial nights ${side}; for ${info.label}, ${info.betterWhen} is better)`
+}
+
 function signed(value: number, decimals: number, unit: string): string {
   const text = formatNumber(Math.abs(value), decimals)
   const sign = Number(text) === 0 ? '' : value < 0 ? '−' : '+'
@@ -242,7 +195,6 @@ export interface ResultInput {
   stopped?: boolean
   /** The outcome's mean over the 30 nights before the experiment, for the regression-to-the-mean check. */
   priorMean?: number | null
-  seed?: number
 }
 
 export function experimentResult(input: ResultInput): ExperimentResult {
@@ -308,9 +260,9 @@ export function experimentResult(input: ResultInput): ExperimentResult {
   const a = values.baseline
   const b = values.trial
   const difference = a.length > 0 && b.length > 0 ? mean(b)! - mean(a)! : null
-  const effectSize = hedgesG(a, b)
   const enough = a.length >= MIN_NIGHTS_FOR_VERDICT && b.length >= MIN_NIGHTS_FOR_VERDICT
-  const ci = enough ? bootstrapDifferenceCI(a, b, { seed: input.seed ?? BOOTSTRAP_SEED }) : null
+  const interval = enough ? welchInterval(a, b) : null
+  const ci = interval ? { low: interval.low, high: interval.high } : null
   const complete = input.lastNight >= end || input.stopped === true
 
   let direction: ExperimentResult['direction'] = 'not-enough'
@@ -320,6 +272,9 @@ export function experimentResult(input: ResultInput): ExperimentResult {
       direction = (up && info.betterWhen === 'higher') || (!up && info.betterWhen === 'lower') ? 'better' : 'worse'
     } else direction = 'unclear'
   }
+
+  // An effect size next to "can't tell" would read as a finding: it is given only with a verdict.
+  const effectSize = direction === 'better' || direction === 'worse' ? hedgesG(a, b) : null
 
   const fmt = (v: number): string => `${formatNumber(v, info.decimals)}${info.unit}`
   let verdict: string

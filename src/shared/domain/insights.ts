@@ -278,7 +278,8 @@ function describe(
 
 function roundComparison(c: GroupComparison): GroupComparison {
   if (!c.enough) return c
-  return { ...c, meanWith: round(c.meanWith!)!, meanWithout: round(c.meanWithout!)!, difference: round(c.difference!)! }
+  const rounded = { ...c, meanWith: round(c.meanWith!)!, meanWithout: round(c.meanWithout!)!, difference: round(c.difference!)! }
+  return c.interval ? { ...rounded, interval: { low: round(c.interval.low)!, high: round(c.interval.high)! } } : rounded
 }
 
 /** Severity and efficiency with vs without each built-in and custom factor. */

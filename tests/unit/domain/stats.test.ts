@@ -7,6 +7,8 @@ import {
   median,
   percentile,
   rollingMean,
+  studentTCdf,
+  studentTQuantile,
   type NightPoint
 } from '../../../src/shared/domain/stats'
 
@@ -267,5 +269,57 @@ describe('factorDirectionSentence', () => {
     const same = compareGroups([3.01, 3.01, 3.01, 3.01, 3.01], [3.02, 3.02, 3.02, 3.02, 3.02])
     expect(factorDirectionSentence('stress', same, 'severity')).toBe('Severity was about the same with and without stress.')
     expect(factorDirectionSentence('stress', compareGroups([1], [2]), 'severity')).toBeNull()
+  })
+})
+
+describe('Student t quantile (for the 95 % intervals)', () => {
+  // Two-sided 95 % critical values from standard t tables.
+  const table: [number, number, number][] = [
+    [0.975, 1, 12.706205],
+    [0.975, 2, 4.302653],
+    [0.975, 4, 2.776445],
+    [0.975, 9, 2.262157],
+    [0.975, 13, 2.160369],
+    [0.975, 29, 2.04523],
+    [0.975, 100, 1.983972],
+    [0.995, 5, 4.032143],
+    [0.95, 7, 1.894579]
+  ]
+  it.each(table)('t(%f, %i df) = %f', (p, df, expected) => {
+    expect(studentTQuantile(p, df)).toBeCloseTo(expected, 5)
+    expect(studentTQuantile(1 - p, df)).toBeCloseTo(-expected, 5)
+  })
+
+  it('agrees with closed forms, handles Welch’s fractional df, and tends to the normal', () => {
+    // df = 1 is the Cauchy distribution; df = 2 has F(t) = ½ + t / (2√(2 + t²)).
+    expect(studentTCdf(1, 1)).toBeCloseTo(0.75, 12)
+    expect(studentTCdf(1.5, 2)).toBeCloseTo(0.5 + 1.5 / (2 * Math.sqrt(4.25)), 12)
+    const between = studentTQuantile(0.975, 7.5)
+    expect(between).toBeLessThan(studentTQuantile(0.975, 7))
+    expect(between).toBeGreaterThan(studentTQuantile(0.975, 8))
+    expect(studentTCdf(between, 7.5)).toBeCloseTo(0.975, 10)
+    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(1.959966, 4)
+    expect(studentTQuantile(0.5, 3)).toBe(0)
+    expect(() => studentTQuantile(1, 3)).toThrow(RangeError)
+    expect(() => studentTQuantile(0.9, 0)).toThrow(RangeError)
+  })
+})
+
+describe('factor comparisons carry the same interval as experiments', () => {
+  it('says a difference could be chance when its 95 % interval includes zero', () => {
+    const c = compareGroups([5, 3, 6, 2, 5, 4], [4, 3, 5, 2, 4, 3])
+    expect(c.interval!.low).toBeLessThan(0)
+    expect(c.interval!.high).toBeGreaterThan(0)
+    expect(factorDirectionSentence('stress', c, 'severity')).toMatch(
+      /^Higher severity went with nights with stress, but with this many nights a difference this size could be chance \(95 % interval −\d\.\d to \+\d\.\d\)\.$/
+    )
+  })
+
+  it('keeps the plain pattern sentence when the interval is clear of zero', () => {
+    const c = compareGroups([6, 7, 6, 7, 6, 7], [3, 2, 3, 2, 3, 2])
+    expect(c.interval!.low).toBeGreaterThan(0)
+    expect(factorDirectionSentence('caffeine after 14:00', c, 'severity')).toBe(
+      'Higher severity went with nights with caffeine after 14:00. This is a pattern in your diary, not proof of a cause.'
+    )
   })
 })

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
-  bootstrapDifferenceCI,
   dayNumber,
   endDate,
+  effectSizeText,
   experimentResult,
-  hedgesG,
   phaseOf,
-  sampleVariance,
-  seededRandom,
   type ExperimentDesign,
   type ExperimentNight
 } from '../../../src/shared/domain/experiment'
 import { addDays } from '../../../src/shared/domain/journal'
+import { hedgesG, sampleVariance, seededRandom, welchInterval } from '../../../src/shared/domain/stats'
 
 const quiet = { caffeineDrinks: 0, caffeineLast: null, alcoholDrinks: 0, exerciseMinutes: 0, exerciseEvening: false, magnesiumMg: 0 }
 
@@ -57,26 +55,27 @@ describe('statistics against known values', () => {
     expect(hedgesG([2, 2], [2, 2])).toBeNull()
   })
 
-  it('gives the same bootstrap interval for the same seed, and a different one for another seed', () => {
-    const a = bootstrapDifferenceCI(baseline, trial, { seed: 7 })!
-    const b = bootstrapDifferenceCI(baseline, trial, { seed: 7 })!
-    const c = bootstrapDifferenceCI(baseline, trial, { seed: 8 })!
-    expect(a).toEqual(b)
-    expect(c).not.toEqual(a)
-    // Pinned on seed 7 (2,000 resamples); any change to the PRNG or the resampling shows here.
-    expect(a.low).toBeCloseTo(-2.625, 3)
-    expect(a.high).toBeCloseTo(-1.25, 3)
+  it('gives Welch’s 95 % interval for the difference', () => {
+    // Both variances 4/7 over 8 nights: SE = √(2 × 4/7 / 8) = 0.377964, Welch df = 14 exactly,
+    // t(0.975, 14) = 2.144787 (tables), so −2 ± 0.810651.
+    const ci = welchInterval(baseline, trial)!
+    expect(ci.df).toBeCloseTo(14, 10)
+    expect(ci.low).toBeCloseTo(-2.810651, 5)
+    expect(ci.high).toBeCloseTo(-1.189349, 5)
+    expect(welchInterval([1], trial)).toBeNull()
+    // No spread at all on either side: the interval is the difference itself.
+    expect(welchInterval([2, 2, 2], [3, 3, 3])).toMatchObject({ low: 1, high: 1 })
   })
 
   it('matches the normal approximation on a large sample', () => {
     const random = seededRandom(1)
     const a = Array.from({ length: 400 }, () => random() * 10)
     const b = Array.from({ length: 400 }, () => random() * 10 - 1)
-    const ci = bootstrapDifferenceCI(a, b, { seed: 3 })!
+    const ci = welchInterval(a, b)!
     const se = Math.sqrt(sampleVariance(a)! / a.length + sampleVariance(b)! / b.length)
     const diff = b.reduce((s, v) => s + v, 0) / b.length - a.reduce((s, v) => s + v, 0) / a.length
-    expect(ci.low).toBeCloseTo(diff - 1.96 * se, 1)
-    expect(ci.high).toBeCloseTo(diff + 1.96 * se, 1)
+    expect(ci.low).toBeCloseTo(diff - 1.963 * se, 2)
+    expect(ci.high).toBeCloseTo(diff + 1.963 * se, 2)
   })
 
   it('draws numbers in [0, 1) from the seeded generator', () => {
@@ -98,6 +97,8 @@ describe('the verdict', () => {
     expect(result.verdict).toContain("can't tell")
     expect(result.ci!.low).toBeLessThan(0)
     expect(result.ci!.high).toBeGreaterThan(0)
+    // No verdict, so no effect size to be read as a finding.
+    expect(result.effectSize).toBeNull()
     expect(result.complete).toBe(true)
   })
 
@@ -115,6 +116,8 @@ describe('the verdict', () => {
     expect(result.trial.nightsUsed).toBe(14)
     expect(result.difference).toBeCloseTo(43 / 14 - 87 / 14, 10)
     expect(result.verdict).toContain('does not show the change was the cause')
+    expect(result.effectSize).toBeLessThan(-2)
+    expect(effectSizeText(result.effectSize, 'severity')).toMatch(/^−\d\.\d\d \(trial nights lower; for symptom severity \(0–10\), lower is better\)$/)
     expect(result.caveats.join(' ')).toMatch(/placebo/)
     expect(result.caveats.join(' ')).toMatch(/regression to the mean/)
     expect(result.caveats.join(' ')).toMatch(/alcohol differed between periods \(0 % of baseline nights, 100 % of trial nights\)/)
