@@ -125,5 +125,12 @@ describe('Insights', () => {
     expect(summary).toContain('You logged a supplement on 1 of 1 nights; across all logged nights that is 400 mg a night on average.')
     expect(summary).toContain('No meals were planned in this range')
     expect(summary).toContain('On 1 night supplements were above 350 mg')
+    // The target is for food and supplements together, mainly from food; the upper limit is for supplements alone.
+    expect(summary).toContain('It counts food and supplements together, and is mainly met from food.')
+    expect(summary).toContain('Supplements have their own upper limit of 350 mg a day (food does not count towards it)')
+    const chart = card(mounted, 'chart-magnesium')
+    await chart.find('button[aria-expanded]').trigger('click')
+    const headers = chart.findAll('thead th').map((th) => th.text())
+    expect(headers).toEqual(['Night', 'From supplements (mg)', 'Daily target, all sources (mg)', 'Supplement upper limit (mg)'])
   })
 })

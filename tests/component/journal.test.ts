@@ -118,6 +118,23 @@ describe('journal quick log', () => {
     expect(mounted.wrapper.find('ul[aria-label="Medications for this night"]').text()).toContain('Gabapentin')
     expect(app.services.journal.get('2026-11-23')).toBeNull()
   })
+
+  it('asks for elemental magnesium and iron, with the iron upper limit as a hint rather than a warning', async () => {
+    mounted = await mountWithApp(App, '/journal', onboardedApp())
+    const hintOf = (label: string) => {
+      const field = mounted!.wrapper.findAll('label').find((l) => l.text() === label)!
+      const input = mounted!.wrapper.find(`[id="${field.attributes('for')}"]`)
+      return input
+        .attributes('aria-describedby')!
+        .split(' ')
+        .map((id) => mounted!.wrapper.find(`[id="${id}"]`).text())
+        .join(' ')
+    }
+    expect(hintOf('Magnesium supplement (mg elemental)')).toContain('Elemental magnesium')
+    const iron = hintOf('Iron supplement (mg elemental)')
+    expect(iron).toContain('a 325 mg ferrous sulfate tablet holds about 65 mg')
+    expect(iron).toContain('The upper limit is 45 mg a day unless your doctor prescribed more.')
+  })
 })
 
 describe('journal list', () => {

@@ -92,6 +92,19 @@ export function ironTargetMg(profile: NutrientProfile): NutrientTarget {
  */
 export const SUPPLEMENT_MG_UPPER_LIMIT = 350
 
+/**
+ * Tolerable upper intake level for iron, ages 14 and up (NIH ODS Iron fact
+ * sheet, upper intake levels). Doctors often prescribe more for a while to treat low iron,
+ * so the journal shows it as a hint, never as a warning.
+ */
+export const IRON_UPPER_LIMIT_MG = 45
+
+/** The journal's one-line hints: supplement amounts are elemental magnesium and iron, as labels list them. */
+export const MAGNESIUM_SUPPLEMENT_HINT = 'Elemental magnesium, as the label’s supplement facts give it (not the weight of the whole salt).'
+export const IRON_SUPPLEMENT_HINT =
+  `Elemental iron: a 325 mg ferrous sulfate tablet holds about 65 mg. The upper limit is ${IRON_UPPER_LIMIT_MG} mg a day ` +
+  'unless your doctor prescribed more.'
+
 export const MAGNESIUM_KIDNEY_CAUTION =
   'If you have kidney disease, do not take magnesium supplements unless your doctor advises it: ' +
   'the kidneys may not clear the extra magnesium.'

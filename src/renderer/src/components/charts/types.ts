@@ -6,6 +6,10 @@ export interface ChartSeries {
   kind: 'line' | 'bar'
   axis?: 'y' | 'y2'
   dashed?: boolean
+  /** A finer dot pattern, to tell a second reference line from a dashed one. */
+  dotted?: boolean
+  /** Bars with the same stack name are drawn on top of each other. */
+  stack?: string
   /** Draw points (short ranges) or only the line (long ones). */
   points?: boolean
 }
