@@ -189,8 +189,8 @@ test('the routine can be edited with the keyboard alone', async ({ page, harness
   await page.keyboard.press('Enter')
   await expect(up).toBeFocused()
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('status')).toHaveText('Moved “Put the screens away” to position 4 of 7.')
-  await expect(page.getByLabel('Step 4')).toHaveValue('Put the screens away')
+  await expect(page.getByRole('status')).toHaveText('Moved “Put the screens away” to position 5 of 7.')
+  await expect(page.getByLabel('Step 5')).toHaveValue('Put the screens away')
 
   // Add a step by typing and pressing Enter.
   await tabTo(page.getByLabel('New step'), 60)
@@ -202,7 +202,7 @@ test('the routine can be edited with the keyboard alone', async ({ page, harness
   await tabTo(page.getByRole('button', { name: 'Remove “A warm bath or shower”' }), 60, 'Shift+Tab')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('button', { name: 'Remove “A warm bath or shower”' })).toHaveCount(0)
-  await expect(page.getByRole('button', { name: 'Remove “A magnesium-rich snack if today fell short of your target”' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Remove “Something that holds your attention: a book, a puzzle, a craft or a conversation”' })).toBeFocused()
 
   await tabTo(page.getByRole('button', { name: 'Done editing' }), 60)
   await page.keyboard.press('Enter')

@@ -1,20 +1,23 @@
-// The wind-down routine's suggested steps. Each comes from the sleep-hygiene
-// and magnesium articles: dim light and screens away help the body's own
-// evening signal; caffeine and alcohol worsen RLS and sleep; stretching,
-// massage and a warm bath are the self-care steps the RLS guidance lists; a
-// magnesium-rich snack only matters when the day's food fell short.
+// The wind-down routine's suggested steps, from the sleep-hygiene article:
+// dim light helps the body's own evening signal; caffeine and alcohol worsen
+// RLS and sleep; stretching, massage and a warm bath are the self-care steps
+// the RLS guidance lists; something that holds your attention makes the
+// sensations less noticeable. Anything that needs a screen (the planner)
+// comes before the screens are put away, which is the last step. There is
+// no magnesium step: magnesium is not a bedtime treatment for RLS, and an
+// evening "snack if you fell short" invites chocolate at night.
 
 export const ROUTINE_LABEL_MAX = 120
 export const ROUTINE_MAX_ITEMS = 30
 
 export const SUGGESTED_ROUTINE: readonly string[] = Object.freeze([
   'Dim the lights and turn the screens down',
+  'Set tomorrow’s meals in the planner',
   'No more caffeine or alcohol tonight',
   'Stretch or massage your legs for a few minutes',
   'A warm bath or shower',
-  'A magnesium-rich snack if today fell short of your target',
-  'Put the screens away',
-  'Set tomorrow’s meals in the planner'
+  'Something that holds your attention: a book, a puzzle, a craft or a conversation',
+  'Put the screens away'
 ])
 
 /** A label as stored: trimmed, inner runs of whitespace collapsed. */

@@ -45,6 +45,17 @@ describe('the wind-down routine', () => {
     expect(h.app.services.routine.get().items).toHaveLength(SUGGESTED_ROUTINE.length)
   })
 
+  it('suggests no bedtime magnesium, nothing on a screen after the screens are put away, and something absorbing', () => {
+    const steps = SUGGESTED_ROUTINE.map((s) => s.toLowerCase())
+    expect(steps.some((s) => /magnesium|snack|chocolate/.test(s))).toBe(false)
+    const away = steps.indexOf('put the screens away')
+    expect(away).toBe(steps.length - 1)
+    const needsScreen = steps.findIndex((s) => /planner|app|phone/.test(s))
+    expect(needsScreen).toBeGreaterThanOrEqual(0)
+    expect(needsScreen).toBeLessThan(away)
+    expect(steps.some((s) => s.startsWith('something that holds your attention'))).toBe(true)
+  })
+
   it('knows tonight’s bedtime and wind-down for the countdown', () => {
     const h = appAt('2026-01-15T19:00:00Z') // Thursday 20:00 in Berlin
     expect(h.app.services.routine.get()).toMatchObject({
