@@ -59,7 +59,7 @@ describe('the library', () => {
     mounted = await mountWithApp(App, '/reader', onboardedApp())
     await settle()
     const cards = mounted.wrapper.findAll('[data-testid^="article-card-"]')
-    expect(cards).toHaveLength(11)
+    expect(cards).toHaveLength(12)
     const iron = mounted.wrapper.find('[data-testid="article-card-iron-and-rls"]')
     expect(iron.text()).toContain('Iron and RLS')
     expect(iron.text()).toMatch(/\d min read/)
@@ -90,7 +90,7 @@ describe('the library', () => {
       .find((b) => b.text() === 'Clear the search')!
       .trigger('click')
     await settle()
-    expect(mounted.wrapper.findAll('[data-testid^="article-card-"]')).toHaveLength(11)
+    expect(mounted.wrapper.findAll('[data-testid^="article-card-"]')).toHaveLength(12)
   })
 
   it('filters by topic', async () => {
@@ -117,7 +117,7 @@ describe('the library', () => {
     expect(error.attributes('role')).toBe('alert')
     const button = mounted.wrapper.findAll('button').find((b) => b.text().startsWith('Add your own document'))!
     expect(button.attributes('aria-describedby')).toContain(error.attributes('id'))
-    expect(mounted.app.services.articles.list().articles).toHaveLength(11)
+    expect(mounted.app.services.articles.list().articles).toHaveLength(12)
   })
 
   it('imports a document and opens it as the user’s own', async () => {
@@ -139,7 +139,7 @@ describe('reading an article', () => {
     mounted = await mountWithApp(App, '/reader/iron-and-rls', onboardedApp())
     await settle()
     expect(mounted.wrapper.find('h1').text()).toBe('Iron and RLS')
-    expect(mounted.wrapper.find('[data-testid="reader-meta"]').text()).toMatch(/min read · Last reviewed 24 November 2026/)
+    expect(mounted.wrapper.find('[data-testid="reader-meta"]').text()).toMatch(/min read · Last reviewed 1 December 2026/)
     const toc = mounted.wrapper.findAll('.article-toc a')
     expect(toc.length).toBeGreaterThanOrEqual(5)
     expect(toc[0]!.attributes('href')).toMatch(/^#sec-/)
@@ -256,7 +256,7 @@ describe('reading an article', () => {
       .trigger('click')
     await routeIs('/reader')
     expect(mounted.wrapper.find('.library__notice').text()).toBe('“Visit notes” was deleted from your library.')
-    expect(app.services.articles.list().articles).toHaveLength(11)
+    expect(app.services.articles.list().articles).toHaveLength(12)
   })
 
   it('says so when an article no longer exists', async () => {

@@ -184,7 +184,7 @@ test('the library, search results and an article pass axe in light and dark, als
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto(`${harness.url}/#/reader`)
-    await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(11)
+    await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(12)
     await expectAccessible(page, `library (${scheme})`)
     await screenshot(page, `reader-library-${scheme}`)
 
@@ -230,9 +230,9 @@ test('bad files are explained next to the import button and nothing is added', a
   await input.setInputFiles({ name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: "unclosed\n---\nText') })
   await expect(error).toHaveText(/front matter .* could not be read/)
 
-  await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(11)
+  await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(12)
   await page.reload()
-  await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(11)
+  await expect(page.locator('[data-testid^="article-card-"]')).toHaveCount(12)
 })
 
 test('reading with the keyboard alone: search, open, jump through the contents, resize text, bookmark', async ({ page, harness }) => {

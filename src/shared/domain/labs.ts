@@ -46,7 +46,7 @@ export const FERRITIN_DISCUSS_AT_OR_BELOW = 75
 export const TSAT_DISCUSS_BELOW = 20
 
 export const LAB_SOURCE =
-  'Winkelman JW et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137–152 (published online 2024).'
+  'Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137–152. doi:10.5664/jcsm.11390 (the “AASM 2024” guideline, published online in 2024).'
 
 /**
  * A gentle note when a value meets the 2024 guideline's threshold for

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ArticleFormatError, loadBundledArticles, parseBundledArticle } from '../../../src/main/services/article-source'
 import { parseInternalLink } from '../../../src/shared/domain/articles'
 import { createMarkdown } from '../../../src/shared/domain/markdown'
+import { ironTargetMg, magnesiumTargetMg, type AgeBand, type NutrientProfile } from '../../../src/shared/domain/nutrients'
 
 const RESOURCES = join(__dirname, '..', '..', '..', 'resources')
 const ARTICLES_DIR = join(RESOURCES, 'articles')
@@ -26,11 +27,20 @@ const foods = new Map(
 /** The sources PRODUCT.md names; every reference must be one of them. */
 const SOURCES = {
   irlssg: /^Allen RP, .*International Restless Legs Syndrome Study Group.*Sleep Medicine, 2014/,
-  aasm: /^Winkelman JW, .*American Academy of Sleep Medicine clinical practice guideline\. Journal of Clinical Sleep Medicine, 2024/,
+  // The full citation, the same in every article: volume, pages and DOI.
+  aasm: /^Winkelman JW, Berkowski JA, DelRosso LM, et al\. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline\. J Clin Sleep Med 2025;21\(1\):137–152\. doi:10\.5664\/jcsm\.11390$/,
   odsMagnesium: /^National Institutes of Health, Office of Dietary Supplements\. Magnesium: Fact Sheet/,
   odsIron: /^National Institutes of Health, Office of Dietary Supplements\. Iron: Fact Sheet/,
   marshall: /^Marshall NS, .*systematic review\. Sleep Medicine Reviews, 2019/,
-  usda: /^U\.S\. Department of Agriculture, Agricultural Research Service\. USDA National Nutrient Database for Standard Reference/
+  usda: /^U\.S\. Department of Agriculture, Agricultural Research Service\. USDA National Nutrient Database for Standard Reference/,
+  // Sources added where a clinical review asked for a specific fact to be backed.
+  kolla: /^Kolla BP, Mansukhani MP, Bostwick JM\. The influence of antidepressants on restless legs syndrome and periodic limb movements: a systematic review\. Sleep Medicine Reviews, 2018;38:131–140\.$/,
+  pregnancy: /^Picchietti DL, Hensley JG, Bainbridge JL, et al\. Consensus clinical practice guidelines for the diagnosis and treatment of restless legs syndrome\/Willis-Ekbom disease during pregnancy and lactation\. Sleep Medicine Reviews, 2015;22:64–77\.$/,
+  paediatric: /^Picchietti DL, Bruni O, de Weerd A, et al\. Pediatric restless legs syndrome diagnostic criteria: an update by the International Restless Legs Syndrome Study Group\. Sleep Medicine, 2013;14\(12\):1253–1259\.$/,
+  gabapentinLabel: /^U\.S\. Food and Drug Administration\. Neurontin \(gabapentin\) prescribing information, section 7: Drug Interactions\.$/,
+  odsVitaminA: /^National Institutes of Health, Office of Dietary Supplements\. Vitamin A and Carotenoids: Fact Sheet for Health Professionals\.$/,
+  nhlbiVte: /^National Heart, Lung, and Blood Institute\. Venous Thromboembolism: Symptoms\.$/,
+  niddkKidney: /^National Institute of Diabetes and Digestive and Kidney Diseases\. Eating Right for Chronic Kidney Disease\.$/
 } as const
 
 /** How the text cites each source in passing; a citation needs its full reference at the end. */
@@ -40,7 +50,14 @@ const CITATIONS: [RegExp, keyof typeof SOURCES][] = [
   [/NIH ODS magnesium/, 'odsMagnesium'],
   [/NIH ODS iron|NIH ODS magnesium and iron/, 'odsIron'],
   [/Marshall et al\., 2019/, 'marshall'],
-  [/USDA food database|SR28/, 'usda']
+  [/USDA food database|SR28/, 'usda'],
+  [/Kolla et al\., 2018/, 'kolla'],
+  [/IRLSSG pregnancy guidelines, 2015/, 'pregnancy'],
+  [/IRLSSG paediatric criteria, 2013/, 'paediatric'],
+  [/gabapentin label/, 'gabapentinLabel'],
+  [/NIH ODS vitamin A/, 'odsVitaminA'],
+  [/\(NHLBI\)/, 'nhlbiVte'],
+  [/\(NIDDK\)/, 'niddkKidney']
 ]
 
 const TREATMENT_TAGS = ['treatment', 'medication', 'supplements']
@@ -68,7 +85,8 @@ describe('the bundled articles', () => {
       'things-that-make-rls-worse',
       'treatments-a-doctor-may-discuss',
       'when-to-see-a-doctor',
-      'using-the-journal'
+      'using-the-journal',
+      'rls-in-children-and-teenagers'
     ]) {
       expect(slugs, topic).toContain(topic)
     }
@@ -142,6 +160,50 @@ describe('the bundled articles', () => {
       }
     })
 
+    it('quotes the daily targets exactly as the app uses them, teenage rows included', () => {
+      // Magnesium tables: "| Group | 14–18 years | 19–30 years | 31 and over |"; iron tables: "| Group | Iron per day |".
+      const bands: Record<string, AgeBand[]> = { '14–18 years': ['14-18'], '19–30 years': ['19-30'], '31 and over': ['31-50', '51-70', '71+'] }
+      const magnesiumRows: Record<string, Omit<NutrientProfile, 'ageBand'>> = {
+        'Men and boys': { sex: 'male', lifeStage: 'none' },
+        'Women and girls': { sex: 'female', lifeStage: 'none' },
+        Pregnancy: { sex: 'female', lifeStage: 'pregnant' }
+      }
+      const ironRows: Record<string, NutrientProfile[]> = {
+        'Boys, 14–18': [{ ageBand: '14-18', sex: 'male', lifeStage: 'none' }],
+        'Girls, 14–18': [{ ageBand: '14-18', sex: 'female', lifeStage: 'none' }],
+        'Men, 19 and over': (['19-30', '31-50', '51-70', '71+'] as const).map((ageBand) => ({ ageBand, sex: 'male', lifeStage: 'none' })),
+        'Women, 19–50': (['19-30', '31-50'] as const).map((ageBand) => ({ ageBand, sex: 'female', lifeStage: 'none' })),
+        'Women, 51 and over': (['51-70', '71+'] as const).map((ageBand) => ({ ageBand, sex: 'female', lifeStage: 'none' })),
+        Pregnancy: (['14-18', '19-30', '31-50'] as const).map((ageBand) => ({ ageBand, sex: 'female', lifeStage: 'pregnant' }))
+      }
+      let header: string[] = []
+      for (const line of article.body.split('\n')) {
+        if (!line.startsWith('|')) continue
+        const cells = line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim())
+        if (cells[0] === 'Group') {
+          header = cells
+          if (cells.includes('19–30 years')) expect(cells, 'a magnesium table leaves out teenagers').toContain('14–18 years')
+          continue
+        }
+        const mg = (text: string) => Number(/^(\d+) mg$/.exec(text)?.[1])
+        if (header.includes('19–30 years') && magnesiumRows[cells[0]!]) {
+          header.forEach((column, i) => {
+            for (const ageBand of bands[column] ?? []) {
+              if (magnesiumRows[cells[0]!]!.lifeStage === 'pregnant' && !['14-18', '19-30', '31-50'].includes(ageBand)) continue
+              expect(mg(cells[i]!), `${cells[0]} ${column}`).toBe(magnesiumTargetMg({ ageBand, ...magnesiumRows[cells[0]!]! }).value)
+            }
+          })
+        }
+        if (header[1] === 'Iron per day' && ironRows[cells[0]!]) {
+          for (const profile of ironRows[cells[0]!]!) expect(mg(cells[1]!), cells[0]).toBe(ironTargetMg(profile).value)
+        }
+        if (header[1] === 'Iron per day' && cells[0]?.startsWith('Men, 19')) expect(Object.keys(ironRows)).toContain('Boys, 14–18')
+      }
+    })
+
     if (article.tags.some((t) => TREATMENT_TAGS.includes(t))) {
       it('touches treatment, so its last section is a short note to talk to a doctor', () => {
         const headings = [...article.body.matchAll(/^## (.+)$/gm)].map((m) => m[1])
@@ -174,7 +236,7 @@ describe('a bundled article with broken front matter', () => {
     expect(() => parseBundledArticle('x', good.replace(/^lastReviewed: .*$/m, ''))).toThrow(/"lastReviewed"/)
     expect(() => parseBundledArticle('x', good.replace('summary:', 'sumary:'))).toThrow(/unexpected field "sumary"/)
     expect(() => parseBundledArticle('x', good.replace(/references:\n( {2}- .*\n)+/, 'references: []\n'))).toThrow(/at least one reference/)
-    expect(() => parseBundledArticle('x', good.replace('lastReviewed: 2026-11-24', 'lastReviewed: 2026-13-40'))).toThrow(/YYYY-MM-DD/)
+    expect(() => parseBundledArticle('x', good.replace('lastReviewed: 2026-12-01', 'lastReviewed: 2026-13-40'))).toThrow(/YYYY-MM-DD/)
     expect(() => parseBundledArticle('x', good.replace(/^---[\s\S]*?---\n/, ''))).toThrow(/front matter .* is missing/)
   })
 
@@ -184,7 +246,7 @@ describe('a bundled article with broken front matter', () => {
   })
 
   it('reads lastReviewed whether YAML gives a date or a quoted string', () => {
-    expect(parseBundledArticle('x', good).lastReviewed).toBe('2026-11-24')
-    expect(parseBundledArticle('x', good.replace('lastReviewed: 2026-11-24', 'lastReviewed: "2026-11-24"')).lastReviewed).toBe('2026-11-24')
+    expect(parseBundledArticle('x', good).lastReviewed).toBe('2026-12-01')
+    expect(parseBundledArticle('x', good.replace('lastReviewed: 2026-12-01', 'lastReviewed: "2026-12-01"')).lastReviewed).toBe('2026-12-01')
   })
 })

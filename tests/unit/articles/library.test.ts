@@ -55,12 +55,12 @@ describe('the library', () => {
     expect(iron).toMatchObject({
       title: 'Iron and RLS',
       origin: 'bundled',
-      lastReviewed: '2026-11-24',
+      lastReviewed: '2026-12-01',
       tags: ['iron', 'treatment', 'food'],
       progress: { position: 0, furthest: 0, read: false }
     })
     expect(iron!.readingMinutes).toBeGreaterThanOrEqual(3)
-    expect(result.value.tags[0]).toEqual({ tag: 'iron', count: 5 })
+    expect(result.value.tags[0]).toEqual({ tag: 'iron', count: 6 })
   })
 
   it('opens an article with its body, references, and related articles by shared tags', async () => {
@@ -210,7 +210,7 @@ describe('re-indexing the bundled articles at start', () => {
     const second = start()
     const { problems } = second.service.syncBundled()
     expect(problems).toEqual([expect.stringMatching(/^broken\.md: the front matter is not valid YAML/)])
-    expect(second.service.list().articles).toHaveLength(12)
+    expect(second.service.list().articles).toHaveLength(13)
     expect(second.service.get('your-mine').title).toBe('Mine')
   })
 
@@ -219,6 +219,6 @@ describe('re-indexing the bundled articles at start', () => {
     start().opened.db.close()
     rmSync(join(resources, 'articles'), { recursive: true })
     const second = start()
-    expect(second.service.list().articles).toHaveLength(11)
+    expect(second.service.list().articles).toHaveLength(12)
   })
 })
