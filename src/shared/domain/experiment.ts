@@ -160,9 +160,8 @@ export function formatNumber(value: number, decimals: number): string {
 }
 
 /**
- * Hedges' g with the direction spelled out, e.g. "−0.85 (trial nights lower;
- * for symptom severity (0–10), lower is better)". "—" when there is none
- * (no verdict, or no spread).
+ * Hedges' g with the direction spelled out, e.g. "−0.85 (trial lower; lower
+ * is better)" for severity. "—" when there is none (no verdict, or no spread).
  */
 export function effectSizeText(effectSize: number | null, outcome: Outcome): string {
   if (effectSize === null) return '—'
@@ -170,7 +169,7 @@ export function effectSizeText(effectSize: number | null, outcome: Outcome): str
   const text = formatNumber(effectSize, 2)
   const shown = Number(text) === 0 ? '0.00' : text.replace('-', '−')
   const side = effectSize < 0 ? 'lower' : 'higher'
-  return `${shown} (trial nights ${side}; for ${info.label}, ${info.betterWhen} is better)`
+  return `${shown} (trial ${side}; ${info.betterWhen} is better)`
 }
 
 function signed(value: number, decimals: number, unit: string): string {

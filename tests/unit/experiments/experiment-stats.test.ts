@@ -117,7 +117,13 @@ describe('the verdict', () => {
     expect(result.difference).toBeCloseTo(43 / 14 - 87 / 14, 10)
     expect(result.verdict).toContain('does not show the change was the cause')
     expect(result.effectSize).toBeLessThan(-2)
-    expect(effectSizeText(result.effectSize, 'severity')).toMatch(/^−\d\.\d\d \(trial nights lower; for symptom severity \(0–10\), lower is better\)$/)
+    // The interval is Welch's, from the same shared statistics Insights uses.
+    const welch = welchInterval(
+      nights.slice(0, 14).map((n) => n.severity),
+      nights.slice(14).map((n) => n.severity)
+    )!
+    expect(result.ci).toEqual({ low: welch.low, high: welch.high })
+    expect(effectSizeText(result.effectSize, 'severity')).toMatch(/^−\d\.\d\d \(trial lower; lower is better\)$/)
     expect(result.caveats.join(' ')).toMatch(/placebo/)
     expect(result.caveats.join(' ')).toMatch(/regression to the mean/)
     expect(result.caveats.join(' ')).toMatch(/alcohol differed between periods \(0 % of baseline nights, 100 % of trial nights\)/)
