@@ -106,7 +106,7 @@ describe('the reminder service', () => {
     w.app.services.routine.tick('2026-01-15', first.id, true)
     w.app.services.reminders.update({ sound: false })
     until(w, WIND_DOWN)
-    expect(w.notifier.shown[0]).toMatchObject({ body: expect.stringContaining('no more caffeine or alcohol tonight'), silent: true })
+    expect(w.notifier.shown[0]).toMatchObject({ body: expect.stringContaining('Your routine starts with: set tomorrow’s meals in the planner.'), silent: true })
   })
 
   it('fires once every evening of a week, each at 21:45 Berlin time', () => {
