@@ -40,7 +40,8 @@ const SOURCES = {
   gabapentinLabel: /^U\.S\. Food and Drug Administration\. Neurontin \(gabapentin\) prescribing information, section 7: Drug Interactions\.$/,
   odsVitaminA: /^National Institutes of Health, Office of Dietary Supplements\. Vitamin A and Carotenoids: Fact Sheet for Health Professionals\.$/,
   nhlbiVte: /^National Heart, Lung, and Blood Institute\. Venous Thromboembolism: Symptoms\.$/,
-  niddkKidney: /^National Institute of Diabetes and Digestive and Kidney Diseases\. Eating Right for Chronic Kidney Disease\.$/
+  niddkKidney: /^National Institute of Diabetes and Digestive and Kidney Diseases\. Eating Right for Chronic Kidney Disease\.$/,
+  yagi: /^Yagi T, Naito T, Mino Y, et al\. Impact of concomitant antacid administration on gabapentin plasma exposure and oral bioavailability in healthy adult subjects\. Drug Metabolism and Pharmacokinetics, 2012;27\(2\):248–254\.$/
 } as const
 
 /** How the text cites each source in passing; a citation needs its full reference at the end. */
@@ -57,7 +58,8 @@ const CITATIONS: [RegExp, keyof typeof SOURCES][] = [
   [/gabapentin label/, 'gabapentinLabel'],
   [/NIH ODS vitamin A/, 'odsVitaminA'],
   [/\(NHLBI\)/, 'nhlbiVte'],
-  [/\(NIDDK\)/, 'niddkKidney']
+  [/\(NIDDK\)/, 'niddkKidney'],
+  [/Yagi et al\., 2012/, 'yagi']
 ]
 
 const TREATMENT_TAGS = ['treatment', 'medication', 'supplements']
