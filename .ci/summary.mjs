@@ -11,19 +11,23 @@ let failed = 0
 let skipped = 0
 const reports = []
 
-if (existsSync('test-results/vitest.json')) {
-  const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'))
+for (const [file, name] of [
+  ['test-results/vitest.json', 'unit and component tests'],
+  ['test-results/vitest-shell.json', 'shell and package tests']
+]) {
+  if (!existsSync(file)) continue
+  const report = JSON.parse(readFileSync(file, 'utf8'))
   passed += report.numPassedTests
   failed += report.numFailedTests
   skipped += report.numPendingTests + report.numTodoTests
-  reports.push('vitest')
+  reports.push(name)
 }
 if (existsSync('test-results/playwright.json')) {
   const { stats } = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'))
   passed += stats.expected + stats.flaky
   failed += stats.unexpected
   skipped += stats.skipped
-  reports.push('playwright')
+  reports.push('end-to-end tests')
 }
 if (status !== 0 && failed === 0) {
   const ran = reports.length > 0 ? `after ${reports.join(' and ')}` : 'before any test ran'
