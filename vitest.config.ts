@@ -31,6 +31,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000
         }
+      },
+      {
+        extends: true,
+        test: {
+          // electron-builder --dir around a stub Electron, then app.asar inspected: needs `npm run build` first.
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000
+        }
       }
     ]
   }

@@ -10,7 +10,7 @@ import type { EventName, EventPayload, NotificationEvent, Settings } from '../sh
 import { DatabaseFromTheFutureError, openDatabase, StorageUnavailableError, type OpenedDatabase } from './db/connection'
 import { bindIpc } from './ipc/electron-binding'
 import { createHandlers } from './ipc/handlers'
-import { electronSqliteBinding } from './paths'
+import { electronSqliteBinding, onDiskResource } from './paths'
 import { createServices, type Services } from './services'
 import { createPdfSaver } from './shell/pdf'
 import { applyLaunchAtLogin, launchedAtLogin } from './shell/login-item'
@@ -63,7 +63,7 @@ function start(): void {
 
   // Reminders arrive as native notifications; clicking one shows the window on its route.
   const notifier = createDesktopNotifier({
-    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    iconPath: onDiskResource(app.getAppPath(), 'icon.png'),
     open: navigate,
     snooze: (id) => {
       try {
