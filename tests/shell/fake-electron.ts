@@ -54,6 +54,7 @@ export function createFakeElectron(options: FakeOptions) {
   // --- app -------------------------------------------------------------------
   const appEvents = new EventEmitter()
   const paths: Record<string, string> = { userData: options.userData, documents: options.documents ?? options.userData }
+  const pathOf = (name: string): string => paths[name] ?? (name === 'crashDumps' ? `${paths['userData']}/Crashpad` : '')
 
   /** Electron's order on quit: before-quit, every window closes (each may refuse), will-quit, quit. */
   function quit(): void {
@@ -102,7 +103,7 @@ export function createFakeElectron(options: FakeOptions) {
     getVersion: (): string => '0.0.0-shell-test',
     setAppUserModelId: (id: string): void => record('app.setAppUserModelId', id),
     getPath: (name: Parameters<E.App['getPath']>[0]): string => {
-      const path = paths[name]
+      const path = pathOf(name)
       if (!path) throw new Error(`fake electron: no path for ${name}`)
       return path
     },
@@ -200,6 +201,9 @@ export function createFakeElectron(options: FakeOptions) {
     show(): void {
       this.visible = true
       this.minimized = false
+    }
+    showInactive(): void {
+      this.visible = true
     }
     hide(): void {
       this.visible = false
@@ -369,7 +373,19 @@ export function createFakeElectron(options: FakeOptions) {
     }
   } satisfies Pick<E.Shell, 'openExternal' | 'openPath'>
 
+  const clipboardText: string[] = []
+  const clipboard = {
+    writeText: async (text: string): Promise<void> => {
+      clipboardText.push(text)
+    }
+  } satisfies Pick<E.Clipboard, 'writeText'>
+  const crashReporter = {
+    start: (crashOptions: E.CrashReporterStartOptions): void => record('crashReporter.start', crashOptions)
+  } satisfies Pick<E.CrashReporter, 'start'>
+
   const parts: Record<string, unknown> = {
+    clipboard,
+    crashReporter,
     app,
     BrowserWindow: FakeBrowserWindow,
     Notification: FakeNotification,
@@ -428,7 +444,8 @@ export function createFakeElectron(options: FakeOptions) {
       const event = { senderFrame: { url: 'app://stillwell/index.html', parent: null } }
       return await handler(event, input)
     },
-    ipcChannels: (): string[] => [...ipcHandlers.keys()]
+    ipcChannels: (): string[] => [...ipcHandlers.keys()],
+    clipboardText
   }
 }
 

@@ -4,7 +4,8 @@
  * Assertions are on what the app asked Electron to do and on real files.
  */
 import Database from 'better-sqlite3'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Script } from 'node:vm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -74,6 +75,13 @@ describe('before ready', () => {
     // Nothing is opened until Electron is ready.
     expect(electron.windows).toHaveLength(0)
     expect(electron.ipcChannels()).toEqual([])
+  })
+
+  it('keeps crash dumps local: the crash reporter starts with uploads off, before ready', () => {
+    const { electron } = launch()
+    const start = electron.calls.find((c) => c.what === 'crashReporter.start')
+    expect(start?.afterReady).toBe(false)
+    expect(start?.args[0]).toMatchObject({ uploadToServer: false })
   })
 
   it('a second copy, refused the lock, quits without opening the data or a window', async () => {
@@ -261,5 +269,107 @@ describe('windows and quitting', () => {
     const again = launch({ userData: app.dataDir })
     await again.electron.ready()
     expect(await again.electron.invoke('settings.get')).toMatchObject({ ok: true, value: { onboarded: true } })
+  })
+})
+
+/** A session bus that says no StatusNotifier host is registered (stock GNOME), through a dbus-send on PATH. */
+function withoutTrayHost(): () => void {
+  const bin = mkdtempSync(join(tmpdir(), 'stillwell-dbus-'))
+  writeFileSync(join(bin, 'dbus-send'), '#!/bin/sh\necho "method return time=1 sender=org.freedesktop.DBus"\necho "   boolean false"\n')
+  chmodSync(join(bin, 'dbus-send'), 0o755)
+  const path = process.env['PATH']
+  process.env['PATH'] = `${bin}:${path}`
+  return () => {
+    process.env['PATH'] = path
+    rmSync(bin, { recursive: true, force: true })
+  }
+}
+
+describe.runIf(process.platform === 'linux')('a Linux desktop without a tray', () => {
+  it('closing the window minimises it instead of hiding it, and Settings learns why', async () => {
+    const restore = withoutTrayHost()
+    try {
+      const app = launch()
+      await ready(app)
+      await vi.waitFor(async () => expect(await app.electron.invoke('app.info')).toMatchObject({ value: { trayAvailable: false } }))
+      const window = app.electron.windows[0]!
+      await vi.waitFor(() => expect(window.isVisible()).toBe(true))
+      window.close()
+      expect(window.isDestroyed()).toBe(false)
+      expect(window.isMinimized()).toBe(true)
+      expect(window.isVisible()).toBe(true)
+      expect(readFileSync(join(app.dataDir, 'logs', 'stillwell.log'), 'utf8')).toContain('No tray host on this desktop')
+    } finally {
+      restore()
+    }
+  })
+
+  it('a start at login opens the window minimised rather than hidden in a tray nobody sees', async () => {
+    const restore = withoutTrayHost()
+    process.argv.push('--background')
+    try {
+      const app = launch()
+      await ready(app)
+      await vi.waitFor(() => expect(app.electron.windows).toHaveLength(1))
+      const window = app.electron.windows[0]!
+      await vi.waitFor(() => expect(window.isMinimized()).toBe(true))
+      expect(window.focused).toBe(false)
+    } finally {
+      process.argv.splice(process.argv.indexOf('--background'), 1)
+      restore()
+    }
+  })
+
+  it('with a tray host, a start at login stays in the tray', async () => {
+    process.argv.push('--background')
+    try {
+      const app = launch()
+      await ready(app)
+      expect(app.electron.windows).toHaveLength(0)
+      expect(app.electron.trays).toHaveLength(1)
+    } finally {
+      process.argv.splice(process.argv.indexOf('--background'), 1)
+    }
+  })
+})
+
+describe('when something goes wrong', () => {
+  it('writes a log in the data folder and copies diagnostic info with versions, the data folder and the log, no health data', async () => {
+    const app = launch()
+    await ready(app)
+    await setUpReminders(app)
+    const note = 'Legs crawling after the red wine, took 300 mg magnesium'
+    const defaults = (await app.electron.invoke('journal.defaults')) as { value: { draft: Record<string, unknown> } }
+    const saved = await app.electron.invoke('journal.create', {
+      ...defaults.value.draft,
+      eveningDate: '2026-06-09',
+      severity: 7,
+      notes: note
+    })
+    expect(saved).toMatchObject({ ok: true })
+
+    const log = readFileSync(join(app.dataDir, 'logs', 'stillwell.log'), 'utf8')
+    expect(log).toMatch(/^\d{4}-\d\d-\d\dT.* Stillwell 0\.0\.0-shell-test started/m)
+
+    const result = (await app.electron.invoke('app.diagnostics')) as { ok: true; value: { text: string; copied: boolean } }
+    expect(result.value.copied).toBe(true)
+    expect(app.electron.clipboardText).toEqual([result.value.text])
+    const text = result.value.text
+    expect(text).toMatch(/^Stillwell 0\.0\.0-shell-test \(built \d{4}-\d\d-\d\d\), desktop app$/m)
+    expect(text).toContain(`Node ${process.versions.node}`)
+    expect(text).toContain(`Data folder: ${app.dataDir}`)
+    expect(text).toMatch(/^Database schema version: \d+$/m)
+    expect(text).toContain('Crash reports (kept on this computer, never sent)')
+    expect(text).toContain('Stillwell 0.0.0-shell-test started')
+    for (const privateText of [note, 'red wine', '300 mg', '22:30']) expect(text).not.toContain(privateText)
+  })
+
+  it('"Send a test reminder" shows a notification the way evening reminders arrive', async () => {
+    const app = launch()
+    await ready(app)
+    expect(await app.electron.invoke('app.testReminder')).toEqual({ ok: true, value: { shown: true } })
+    expect(app.electron.notifications).toHaveLength(1)
+    expect(app.electron.notifications[0]!.options).toMatchObject({ title: 'Stillwell test reminder' })
+    expect(app.electron.notifications[0]!.shown).toBe(true)
   })
 })
