@@ -16,7 +16,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { oneLine, prepareElectron } from './electron-setup.mjs'
+import { firstErrorLine, oneLine, prepareElectron } from './electron-setup.mjs'
 
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -70,7 +70,12 @@ function nativeCurrent() {
   return existsSync(binding) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp
 }
 
-async function buildNative() {
+/**
+ * The rebuild itself, run in a child process (`--rebuild-worker`): node-gyp and
+ * @electron/rebuild print stack traces on failure, and the user should see one
+ * line instead (firstErrorLine below).
+ */
+async function rebuildForElectron() {
   const work = mkdtempSync(join(tmpdir(), 'stillwell-native-'))
   try {
     // A private copy, so the rebuild never touches the Node build in node_modules.
@@ -88,9 +93,43 @@ async function buildNative() {
     mkdirSync(outDir, { recursive: true })
     cpSync(join(moduleCopy, 'build', 'Release', 'better_sqlite3.node'), binding)
     writeFileSync(stampFile, stamp)
-    console.log(`stillwell: better-sqlite3 ${sqliteVersion} built for Electron ${electronVersion} (${binding}).`)
   } finally {
     rmSync(work, { recursive: true, force: true })
+  }
+}
+
+function buildNative() {
+  return new Promise((resolve, reject) => {
+    // npm_config_nodedir points node-gyp at Node's headers (CI sets it for the Node build): left in
+    // place it would win over Electron's headers and produce a module Electron refuses to load.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'))
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--rebuild-worker'], {
+      env,
+      stdio: ['ignore', 'inherit', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) {
+        console.log(`stillwell: better-sqlite3 ${sqliteVersion} built for Electron ${electronVersion} (${binding}).`)
+        return resolve()
+      }
+      const worker = /^stillwell-native-error: (.*)$/m.exec(stderr)?.[1]
+      reject(
+        new Error(firstErrorLine(stderr.replace(/^stillwell-native-error: .*$/m, '')) ?? worker ?? `the build exited with code ${code}`)
+      )
+    })
+  })
+}
+
+if (process.argv.includes('--rebuild-worker')) {
+  try {
+    await rebuildForElectron()
+    process.exit(0)
+  } catch (error) {
+    process.stderr.write(`\nstillwell-native-error: ${oneLine(error)}\n`)
+    process.exit(1)
   }
 }
 

@@ -18,4 +18,5 @@ export type SetupResult =
 
 export function retryCommand(lifecycleEvent: string | undefined): string
 export function oneLine(error: unknown): string
+export function firstErrorLine(output: string): string | null
 export function prepareElectron(input: SetupInput): Promise<SetupResult>

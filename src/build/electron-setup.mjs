@@ -29,6 +29,20 @@ export function oneLine(error) {
   return (line ?? 'unknown error').replace(/\.$/, '')
 }
 
+/** The first error a failed rebuild printed, its wrapped lines joined, without the stack. */
+export function firstErrorLine(output) {
+  const lines = output.split(/\r?\n/)
+  const start = lines.findIndex((line) => /(^|\s)(\w*Error:|ERR!)/.test(line))
+  if (start === -1) return null
+  const taken = []
+  for (const line of lines.slice(start)) {
+    if (line.trim() === '' || /^\s+at /.test(line) || (taken.length > 0 && /ERR!|Error:/.test(line))) break
+    taken.push(line.trim())
+  }
+  const text = taken.join(' ').replace(/^gyp ERR! /, '')
+  return text.length > 240 ? `${text.slice(0, 239)}…` : text
+}
+
 const WEB_HINT = 'Meanwhile, "npm run web" opens Stillwell in your browser (same data, no desktop shell).'
 
 const truthy = (value) => value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { oneLine, prepareElectron, retryCommand, type SetupInput } from '../../../src/build/electron-setup.mjs'
+import { firstErrorLine, oneLine, prepareElectron, retryCommand, type SetupInput } from '../../../src/build/electron-setup.mjs'
 
 /**
  * A machine as the launcher sees it: whether Electron's binary is installed,
@@ -146,5 +146,21 @@ describe('preparing Electron before the desktop app starts', () => {
   it('reduces any error to its first line', () => {
     expect(oneLine('\n  TypeError: fetch failed\n    at x (y.js:1:1)\n')).toBe('TypeError: fetch failed')
     expect(oneLine(undefined)).toBe('unknown error')
+  })
+
+  it('finds the first error in a failed rebuild’s output and joins its wrapped lines, without the stack', () => {
+    const offline = [
+      '',
+      'Error: This is most likely not a problem with node-gyp or the package itself and',
+      'is related to network connectivity.',
+      '    at go (/x/node_modules/node-gyp/lib/install.js:244:21)',
+      ''
+    ].join('\n')
+    expect(firstErrorLine(offline)).toBe(
+      'Error: This is most likely not a problem with node-gyp or the package itself and is related to network connectivity.'
+    )
+    const noPython = 'gyp info it worked\ngyp ERR! find Python\ngyp ERR! stack Error: Could not find any Python installation\n'
+    expect(firstErrorLine(noPython)).toBe('find Python')
+    expect(firstErrorLine('all fine\n')).toBeNull()
   })
 })
