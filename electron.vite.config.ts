@@ -20,8 +20,14 @@ function devOnlyCsp(): Plugin {
   }
 }
 
+/** The day of this build (SOURCE_DATE_EPOCH when set, for reproducible builds), shown in Settings → About. */
+const buildDate = new Date(process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10)
+
 export default defineConfig({
   main: {
+    define: { __STILLWELL_BUILD_DATE__: JSON.stringify(buildDate) },
     build: {
       rollupOptions: {
         input: {

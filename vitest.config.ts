@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [vue()],
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // npm test's scripts add a JSON report per run (test:unit, test:shell) for .ci/summary.mjs.
     projects: [
       {
         extends: true,
@@ -20,6 +20,26 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
           environment: 'jsdom'
+        }
+      },
+      {
+        extends: true,
+        test: {
+          // The built main process (out/main) under a fake Electron: needs `npm run build` first.
+          name: 'shell',
+          include: ['tests/shell/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000
+        }
+      },
+      {
+        extends: true,
+        test: {
+          // electron-builder --dir around a stub Electron, then app.asar inspected: needs `npm run build` first.
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000
         }
       }
     ]

@@ -3,20 +3,23 @@
  * services, binds the handler table to IPC and creates the window and tray.
  * Feature logic lives in services; this file only wires things together.
  */
-import { app, type BrowserWindow, dialog, Menu, nativeTheme, powerMonitor, shell } from 'electron'
+import { app, type BrowserWindow, clipboard, crashReporter, dialog, Menu, nativeTheme, powerMonitor, shell } from 'electron'
 import { existsSync } from 'node:fs'
+import { release } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayload, NotificationEvent, Settings } from '../shared/contract'
 import { DatabaseFromTheFutureError, openDatabase, StorageUnavailableError, type OpenedDatabase } from './db/connection'
 import { bindIpc } from './ipc/electron-binding'
 import { createHandlers } from './ipc/handlers'
-import { electronSqliteBinding } from './paths'
+import { electronSqliteBinding, onDiskResource } from './paths'
 import { createServices, type Services } from './services'
 import { createPdfSaver } from './shell/pdf'
 import { applyLaunchAtLogin, launchedAtLogin } from './shell/login-item'
 import { buildAppMenu } from './shell/menu'
+import { createLogFile } from './shell/log-file'
 import { createDesktopNotifier } from './shell/notifications'
 import { createTray, type AppTray } from './shell/tray'
+import { detectTrayHost } from './shell/tray-host'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './windows/app-protocol'
 import { createMainWindow } from './windows/main-window'
 import { installSecurityGuards } from './windows/security'
@@ -28,6 +31,11 @@ const allowedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin]
 const dataDirOverride = process.env['STILLWELL_DATA_DIR']
 if (dataDirOverride) app.setPath('userData', dataDirOverride)
 
+// Crash dumps stay on this computer (in the data folder's Crashpad/); nothing is ever uploaded.
+crashReporter.start({ uploadToServer: false })
+// A small rotating log beside the data, for Settings → About's diagnostic info.
+const logFile = createLogFile(join(app.getPath('userData'), 'logs'))
+
 app.setName('Stillwell')
 if (process.platform === 'win32') app.setAppUserModelId('org.stillwell.app')
 registerAppScheme()
@@ -38,7 +46,12 @@ let services: Services | null = null
 let quitting = false
 /** The route to show once the page has loaded (a notification clicked while no window existed). */
 const WIND_DOWN_ROUTE = '/wind-down'
-const log = (message: string, error?: unknown): void => console.error(message, error ?? '')
+const log = (message: string, error?: unknown): void => {
+  console.error(message, error ?? '')
+  logFile.write(message, error)
+}
+/** False once the shell knows this Linux desktop shows no tray icons: the window then minimises instead of hiding. */
+let trayShown = true
 
 if (!app.requestSingleInstanceLock()) {
   // Another Stillwell is running: it shows its window (see 'second-instance') and this one leaves.
@@ -53,6 +66,12 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = app.getPath('userData')
+  logFile.write(`Stillwell ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform} ${release()})`)
+  // Asked of the session bus right away; only a start at login waits for the answer (see below).
+  const trayCheck = detectTrayHost().then(
+    (host) => host !== 'absent',
+    () => true
+  )
   let opened: OpenedDatabase
   try {
     opened = openDatabase({ dataDir, nativeBinding: nativeBinding() })
@@ -61,9 +80,27 @@ function start(): void {
     return
   }
 
+  // Read by the services on every app.info call: trayAvailable is filled in once the tray check answers.
+  const appInfo = {
+    name: 'Stillwell',
+    version: app.getVersion(),
+    shell: 'electron' as const,
+    dataDir,
+    databasePath: opened.path,
+    schemaVersion: opened.schemaVersion,
+    buildDate: __STILLWELL_BUILD_DATE__,
+    platform: process.platform,
+    trayAvailable: true
+  }
+  void trayCheck.then((shown) => {
+    trayShown = shown
+    appInfo.trayAvailable = shown
+    if (!shown) log('No tray host on this desktop (org.kde.StatusNotifierWatcher): closing the window minimises it instead.')
+  })
+
   // Reminders arrive as native notifications; clicking one shows the window on its route.
   const notifier = createDesktopNotifier({
-    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    iconPath: onDiskResource(app.getAppPath(), 'icon.png'),
     open: navigate,
     snooze: (id) => {
       try {
@@ -94,13 +131,20 @@ function start(): void {
         return true
       }
     },
-    app: {
-      name: 'Stillwell',
-      version: app.getVersion(),
-      shell: 'electron',
-      dataDir,
-      databasePath: opened.path,
-      schemaVersion: opened.schemaVersion
+    app: appInfo,
+    support: {
+      versions: {
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+        os: `${process.platform} ${release()} (${process.arch})`
+      },
+      logTail: (count) => logFile.tail(count),
+      crashDumpsDir: app.getPath('crashDumps'),
+      copy: async (text) => {
+        await clipboard.writeText(text)
+        return true
+      }
     },
     notices: opened.notices,
     dataShell: {
@@ -117,7 +161,7 @@ function start(): void {
 
   installSecurityGuards({ allowedOrigins, confirmExternal })
   serveRenderer(join(__dirname, '../renderer'))
-  bindIpc(createHandlers(built), allowedOrigins, (message, error) => console.error(message, error))
+  bindIpc(createHandlers(built), allowedOrigins, log)
 
   let launchAtLogin = built.settings.get().launchAtLogin
   applySettings(built.settings.get())
@@ -147,8 +191,13 @@ function start(): void {
     built.reminders.status()
   )
   built.reminders.onStatusChange((status) => tray?.update(status))
-  // Started at login: stay in the tray until the user (or a reminder) opens the window.
+  // Started at login: stay in the tray until the user (or a reminder) opens the window, or, where
+  // the desktop shows no tray, start minimised so the app can still be found.
   if (!launchedAtLogin()) openWindow(built)
+  else
+    void trayCheck.then((shown) => {
+      if (!shown && !mainWindow) openWindow(built, undefined, true)
+    })
 
   // Timers stop while the computer sleeps: look at the clock as soon as it wakes or unlocks.
   built.reminders.start()
@@ -168,19 +217,22 @@ function start(): void {
   })
 }
 
-function openWindow(services: Services, route?: string): void {
+function openWindow(services: Services, route?: string, minimized = false): void {
   const base = devServerUrl ?? `${APP_ORIGIN}/index.html`
   const window = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     url: route ? `${base}#${route}` : base,
     store: services.keyValue,
-    iconPath: join(app.getAppPath(), 'resources', 'icon.png')
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png'),
+    startMinimized: minimized
   })
-  // Closing the window hides it while the tray keeps the app (and its reminders) running.
+  // Closing the window hides it while the tray keeps the app (and its reminders) running; with no
+  // tray to bring it back from, it is minimised instead.
   window.on('close', (event) => {
     if (!quitting && services.settings.get().keepRunningInTray && tray) {
       event.preventDefault()
-      window.hide()
+      if (trayShown) window.hide()
+      else window.minimize()
     }
   })
   window.on('closed', () => {
@@ -246,6 +298,7 @@ function fatal(title: string, error: unknown): void {
   const expected = error instanceof DatabaseFromTheFutureError || error instanceof StorageUnavailableError
   const message = error instanceof Error ? error.message : String(error)
   if (!expected) console.error(title, error)
+  logFile.write(title, error)
   dialog.showErrorBox(title, message)
   app.exit(1)
 }

@@ -13,6 +13,8 @@ export function createHandlers(services: Services): HandlerTable {
     'app.info': () => services.appInfo.info(),
     'app.dismissNotice': ({ id }) => services.appInfo.dismissNotice(id),
     'app.openExternal': ({ url }) => services.links.openExternal(url),
+    'app.testReminder': () => services.support.testReminder(),
+    'app.diagnostics': () => services.support.diagnostics(),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
     'settings.completeOnboarding': (input) => services.settings.completeOnboarding(input),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { release } from 'node:os'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { createJournalRepository } from '../db/journal'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
@@ -21,6 +22,7 @@ import { createReminderPrefsAccess } from './reminder-prefs'
 import { createReminderService, zoneReader, type ReminderService } from './reminders'
 import { createRoutineService, type RoutineService } from './routine'
 import { createSettingsService, type SettingsService } from './settings'
+import { createSupportService, type SupportDeps, type SupportService } from './support'
 
 export interface Services {
   appInfo: AppInfoService
@@ -39,6 +41,8 @@ export interface Services {
   data: DataService
   experiments: ExperimentService
   report: ReportService
+  /** The test reminder and the diagnostic text for bug reports. */
+  support: SupportService
 }
 
 export interface ServiceDeps {
@@ -60,6 +64,8 @@ export interface ServiceDeps {
   dataShell?: DataShell
   /** Saves the report window as a PDF (the Electron shell); the harness leaves it out. */
   pdf?: PdfSaver
+  /** Runtime versions, the log, crash-report folder and clipboard for Settings → About (the Electron shell). */
+  support?: Partial<Pick<SupportDeps, 'versions' | 'logTail' | 'crashDumpsDir' | 'copy'>>
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -140,6 +146,15 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
-    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
+    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf }),
+    support: createSupportService({
+      app: () => deps.app,
+      versions: deps.support?.versions ?? { node: process.versions.node, os: `${process.platform} ${release()} (${process.arch})` },
+      notifier: deps.notifier,
+      now: clock.now,
+      logTail: deps.support?.logTail,
+      crashDumpsDir: deps.support?.crashDumpsDir,
+      copy: deps.support?.copy
+    })
   }
 }

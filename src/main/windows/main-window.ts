@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   url: string
   store: KeyValueStore
   iconPath?: string
+  /** Shown minimised rather than in front (a start at login on a desktop without a tray). */
+  startMinimized?: boolean
 }
 
 /** The one window factory: every window the app opens is created with these settings. */
@@ -40,7 +42,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   })
   if (state.maximized) window.maximize()
   trackWindowState(window, options.store)
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (options.startMinimized) {
+      window.showInactive()
+      window.minimize()
+    } else window.show()
+  })
   void window.loadURL(options.url)
   return window
 }

@@ -19,7 +19,13 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   databasePath: z.string(),
   schemaVersion: z.number().int(),
-  notices: z.array(StartupNoticeSchema)
+  notices: z.array(StartupNoticeSchema),
+  /** The day this build was made (desktop app). */
+  buildDate: z.string().optional(),
+  /** process.platform of the desktop app, for help that differs per system. */
+  platform: z.string().optional(),
+  /** False on a Linux desktop with no tray host: closing the window minimises instead of hiding. */
+  trayAvailable: z.boolean().optional()
 })
 
 export type StartupNotice = z.infer<typeof StartupNoticeSchema>
@@ -39,7 +45,11 @@ export const appChannels = {
       })
       .strict(),
     output: z.object({ opened: z.boolean() })
-  }
+  },
+  /** Shows one notification now, the way evening reminders arrive (Settings → Evening reminders). */
+  'app.testReminder': { input: z.undefined(), output: z.object({ shown: z.boolean() }) },
+  /** Versions, the data folder and recent log lines for a bug report, never health data; copied where the shell can. */
+  'app.diagnostics': { input: z.undefined(), output: z.object({ text: z.string(), copied: z.boolean() }) }
 } as const
 
 /** Messages the main side pushes to the renderer (no reply). */

@@ -7,6 +7,8 @@ export const CHANNELS = [
   'app.info',
   'app.dismissNotice',
   'app.openExternal',
+  'app.testReminder',
+  'app.diagnostics',
   'settings.get',
   'settings.update',
   'settings.completeOnboarding',
