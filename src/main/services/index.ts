@@ -21,6 +21,8 @@ import { createReminderPrefsAccess } from './reminder-prefs'
 import { createReminderService, zoneReader, type ReminderService } from './reminders'
 import { createRoutineService, type RoutineService } from './routine'
 import { createSettingsService, type SettingsService } from './settings'
+import { createSleepImportStore } from '../db/sleep-import-store'
+import { createSleepImportService, type SleepFilePicker, type SleepImportService } from './sleep-import'
 
 export interface Services {
   appInfo: AppInfoService
@@ -39,6 +41,8 @@ export interface Services {
   data: DataService
   experiments: ExperimentService
   report: ReportService
+  /** Sleep from trackers and other apps: call sleepImport.dispose() on the way out (temporary files). */
+  sleepImport: SleepImportService
 }
 
 export interface ServiceDeps {
@@ -60,6 +64,8 @@ export interface ServiceDeps {
   dataShell?: DataShell
   /** Saves the report window as a PDF (the Electron shell); the harness leaves it out. */
   pdf?: PdfSaver
+  /** The desktop app's open dialog for sleep imports; the harness has none (the page hands the file over). */
+  sleepFilePicker?: SleepFilePicker
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -140,6 +146,13 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
+    sleepImport: createSleepImportService({
+      store: createSleepImportStore(deps.db),
+      keyValue,
+      clock,
+      journal,
+      ...(deps.sleepFilePicker ? { picker: deps.sleepFilePicker } : {})
+    }),
     report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
   }
 }
