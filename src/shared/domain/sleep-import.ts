@@ -13,7 +13,9 @@
  * 4. Per evening one source is used — the one that recorded the most sleep, so
  *    a watch's stages win over a phone's "in bed" — and the others are counted.
  * 5. That source's periods are merged into episodes: periods that overlap or
- *    lie within {@link FRAGMENT_GAP_MINUTES} of each other are one episode.
+ *    lie within {@link FRAGMENT_GAP_MINUTES} of each other are one episode,
+ *    whatever the source called them (an episode is a nap only when every
+ *    piece of it was marked as one).
  * 6. The longest episode that is not marked as a nap is the night's sleep; the
  *    others are naps, and so is an episode that starts between 10:00 and
  *    18:00 and is shorter than four hours even when it is the only one.
@@ -201,7 +203,8 @@ function episodesOf(periods: readonly SleepPeriod[]): Episode[] {
   let end = -Infinity
   for (const period of sorted) {
     const current = groups[groups.length - 1]
-    if (current && period.start <= end + FRAGMENT_GAP_MINUTES * MINUTE && !period.nap === !current[0]!.nap) {
+    // A source's own "nap" label does not keep pieces apart: Fitbit calls the pieces of a broken night naps.
+    if (current && period.start <= end + FRAGMENT_GAP_MINUTES * MINUTE) {
       current.push(period)
       end = Math.max(end, period.end)
     } else {
@@ -213,7 +216,7 @@ function episodesOf(periods: readonly SleepPeriod[]): Episode[] {
     periods: group,
     start: Math.min(...group.map((p) => p.start)),
     end: Math.max(...group.map((p) => p.end)),
-    nap: group.some((p) => p.nap === true),
+    nap: group.every((p) => p.nap === true),
     asleep: asleepIntervals(group)
   }))
 }

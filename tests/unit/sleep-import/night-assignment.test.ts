@@ -176,3 +176,18 @@ describe('proposals beside the diary', () => {
     })
   })
 })
+
+describe('a night a source broke into "naps"', () => {
+  it('joins pieces within an hour of each other into the night, even when the source called them naps', () => {
+    const { nights } = assignNights(
+      [
+        period('inBed', '2024-05-11T00:01', '2024-05-11T01:37', 'Australia/Sydney', { nap: true }),
+        period('inBed', '2024-05-11T01:39', '2024-05-11T05:17', 'Australia/Sydney'),
+        period('inBed', '2024-05-11T05:38', '2024-05-11T09:07', 'Australia/Sydney', { nap: true }),
+        period('inBed', '2024-05-11T15:55', '2024-05-11T16:58', 'Australia/Sydney', { nap: true })
+      ],
+      NOW
+    )
+    expect(nights.map((n) => [n.eveningDate, n.inBed, n.outOfBed, n.fragments, n.napCount])).toEqual([['2024-05-10', '00:01', '09:07', 3, 0]])
+  })
+})
