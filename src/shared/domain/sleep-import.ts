@@ -428,12 +428,3 @@ export function nightFingerprint(night: DeviceNight): string {
     night.napMinutes
   ].join('|')
 }
-
-export const PROPOSAL_LABELS: Record<ProposalField, string> = {
-  inBed: 'In bed',
-  fellAsleep: 'Fell asleep',
-  finalWake: 'Final wake',
-  outOfBed: 'Out of bed',
-  awakenings: 'Awakenings',
-  wasoMinutes: 'Awake after sleep onset (min)'
-}
