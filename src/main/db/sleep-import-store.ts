@@ -47,8 +47,9 @@ export interface DiaryNight extends DiarySleep {
 export interface DiaryChange {
   entryId: number
   eveningDate: string
-  before: DiarySleep
-  after: DiarySleep
+  /** The sleep answers and the zone of their clock times, before and after. */
+  before: DiarySleep & { zone: string }
+  after: DiarySleep & { zone: string }
 }
 
 export interface SleepImportStore {
@@ -219,8 +220,8 @@ export function createSleepImportStore(db: Database): SleepImportStore {
       return selectChanges.all(importId).map((r) => ({
         entryId: r.entry_id,
         eveningDate: r.evening_date,
-        before: JSON.parse(r.before_json) as DiarySleep,
-        after: JSON.parse(r.after_json) as DiarySleep
+        before: JSON.parse(r.before_json) as DiaryChange['before'],
+        after: JSON.parse(r.after_json) as DiaryChange['after']
       }))
     },
     removeImportNights(importId) {

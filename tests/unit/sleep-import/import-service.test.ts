@@ -209,16 +209,23 @@ describe('preview, apply, repeat and undo', () => {
     start()
     const typed = night('2024-03-30', { sleep: { inBed: '21:30', triedToSleep: '21:45', latencyMinutes: 45, awakenings: 4, wasoMinutes: 60, finalWake: '05:30', outOfBed: '06:00' } })
     const created = unwrap(await app.invoke('journal.create', typed))
+    // Typed at home in Berlin; the watch recorded this night in New York.
+    const travelled = unwrap(await app.invoke('journal.create', night('2024-03-31', { sleep: { inBed: '23:30', triedToSleep: '23:30', finalWake: '07:30', outOfBed: '07:45' } })))
+    expect(travelled.zone).toBe('Europe/Berlin')
     const { jobId } = await readImport(app, await uploadFile(app, join(SLEEP_FIXTURES, 'apple-export.xml')), 'apple', 'Europe/Berlin')
-    const applied = unwrap(await app.invoke('sleepImport.apply', { jobId, useDevice: ['2024-03-30'] }))
-    expect(applied.diaryNightsChanged).toBe(1)
+    const applied = unwrap(await app.invoke('sleepImport.apply', { jobId, useDevice: ['2024-03-30', '2024-03-31'] }))
+    expect(applied.diaryNightsChanged).toBe(2)
+    const moved = unwrap(await app.invoke('journal.get', { eveningDate: '2024-03-31' }))!
+    expect(moved).toMatchObject({ zone: 'America/New_York', sleep: { inBed: '22:30', finalWake: '06:10' } })
+    expect(moved.metrics.totalSleepMinutes).toBe(380)
     const changed = unwrap(await app.invoke('journal.get', { eveningDate: '2024-03-30' }))!
     expect(changed.sleep).toMatchObject({ inBed: '23:00', triedToSleep: '23:00', latencyMinutes: 20, finalWake: '06:45', outOfBed: '07:00', quality: 3 })
     expect(changed.severity).toBe(created.severity)
 
     const undone = unwrap(await app.invoke('sleepImport.undo', { importId: applied.id }))
-    expect(undone).toEqual({ undone: true, diaryNightsRestored: 1, diaryNightsKept: 0 })
+    expect(undone).toEqual({ undone: true, diaryNightsRestored: 2, diaryNightsKept: 0 })
     expect(unwrap(await app.invoke('journal.get', { eveningDate: '2024-03-30' }))!.sleep).toEqual(created.sleep)
+    expect(unwrap(await app.invoke('journal.get', { eveningDate: '2024-03-31' }))).toMatchObject({ zone: 'Europe/Berlin', sleep: travelled.sleep })
   })
 })
 

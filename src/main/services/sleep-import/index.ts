@@ -245,10 +245,18 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
     napMinutes: entry.sleep.napMinutes
   })
 
-  function writeSleep(entry: JournalEntry, sleep: DiarySleep): JournalEntry {
-    const input: NightEntry = { ...enteredPart(entry), zone: entry.zone, sleep: { ...entry.sleep, ...sleep } }
+  /** A diary night's sleep answers with the zone its clock times are in. */
+  type ZonedSleep = DiarySleep & { zone: string }
+  const zonedOf = (entry: JournalEntry): ZonedSleep => ({ ...sleepOf(entry), zone: entry.zone })
+
+  function writeSleep(entry: JournalEntry, { zone, ...sleep }: ZonedSleep): JournalEntry {
+    const input: NightEntry = { ...enteredPart(entry), zone, sleep: { ...entry.sleep, ...sleep } }
     return deps.journal.update(entry.id, input)
   }
+
+  /** The device's clock times are in the zone it recorded; a diary night taking them takes that zone too (named zones only). */
+  const zoneForDiary = (night: DeviceNight, entry: JournalEntry): string =>
+    /^[A-Za-z_]+\/[A-Za-z_\/+-]+$/.test(night.zone) ? night.zone : entry.zone
 
   return {
     status() {
@@ -380,8 +388,8 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
           const entry = deps.journal.get(night.device.eveningDate)
           const proposed = diaryFromDevice(night.device)
           if (!entry || !proposed) continue
-          const before = sleepOf(entry)
-          const after = sleepOf(writeSleep(entry, proposed))
+          const before = zonedOf(entry)
+          const after = zonedOf(writeSleep(entry, { ...proposed, zone: zoneForDiary(night.device, entry) }))
           deps.store.recordDiaryChange(importId, { entryId: entry.id, eveningDate: entry.eveningDate, before, after })
         }
         deps.store.setImportCounts(importId, fresh.length, replace.length)
@@ -403,7 +411,7 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
         for (const change of deps.store.diaryChanges(importId)) {
           const entry = deps.journal.get(change.eveningDate)
           // A night edited since the import keeps the edit: the user's latest word wins.
-          if (!entry || entry.id !== change.entryId || JSON.stringify(sleepOf(entry)) !== JSON.stringify(change.after)) {
+          if (!entry || entry.id !== change.entryId || JSON.stringify(zonedOf(entry)) !== JSON.stringify(change.after)) {
             kept++
             continue
           }
