@@ -131,6 +131,13 @@ test('import a Takeout sleep file and an Apple export, review the preview, accep
     await chart.scrollIntoViewIfNeeded()
     await screenshot(page, 'sleep-import-insights-light')
 
+    // The doctor report keeps the device's figures apart from the diary's and says which is which.
+    await page.goto(`${harness.url.replace(/\/$/, '')}/#/report?from=2024-03-25&to=2024-04-10`)
+    const deviceNote = page.getByTestId('report-device-sleep')
+    await expect(deviceNote).toContainText('Device-measured sleep (not from the diary)')
+    await expect(deviceNote).toContainText('Apple Health · Apple Watch')
+    await expect(page.locator('[data-section="sleep"]')).toContainText('Diary: means over logged nights')
+
     // Undo the Apple import as a whole: the typed night comes back, the chart loses those nights.
     await page.goto(`${harness.url.replace(/\/$/, '')}/#/sleep-import`)
     await page.getByRole('button', { name: /^Undo the import of export\.zip/ }).click()
@@ -163,5 +170,42 @@ test('a file that is not an export is refused in words and nothing is imported',
   } finally {
     rmSync(temp, { recursive: true, force: true })
   }
+  expect(foreignRequests).toEqual([])
+})
+
+test('keyboard only: choose the format, zone and file, read it and import it', async ({ page, harness, foreignRequests }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Kim', bedtime: '23:00' })
+  await page.goto(`${harness.url.replace(/\/$/, '')}/#/sleep-import`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Import sleep' })).toBeVisible()
+
+  await page.getByRole('radio', { name: 'Apple Health' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('radio', { name: 'Fitbit (Google Takeout)' })).toBeChecked()
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('Time zone where you slept')).toBeFocused()
+  await page.getByLabel('Time zone where you slept').selectOption('Australia/Sydney')
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('File', { exact: true })).toBeFocused()
+  const chooser = page.waitForEvent('filechooser')
+  await page.keyboard.press('Space')
+  await (await chooser).setFiles(join(FIXTURES, 'fitbit', 'sleep-2024-03-08.json'))
+  await expect(page.getByTestId('import-file-name')).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Read the file' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('import-night')).toHaveCount(1)
+
+  // Tab through the preview to the Import button.
+  for (let i = 0; i < 30; i++) {
+    if (await page.getByTestId('import-apply').evaluate((el) => el === document.activeElement)) break
+    await page.keyboard.press('Tab')
+  }
+  await expect(page.getByTestId('import-apply')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('import-status')).toContainText('Imported 1 night')
+  await expect(page.getByRole('button', { name: /^Undo the import of sleep-2024-03-08\.json/ })).toBeVisible()
+  await screenshot(page, 'sleep-import-done-light')
   expect(foreignRequests).toEqual([])
 })
