@@ -29,6 +29,22 @@ export interface AppleResult {
   notes: string[]
 }
 
+/**
+ * Attribute values are slices of the parser's input chunk; keeping one would
+ * keep the whole chunk alive, and a file's worth of chunks with it. Names
+ * (sources, zones) are few, so each is copied once and shared.
+ */
+function interner(): (text: string) => string {
+  const seen = new Map<string, string>()
+  return (text) => {
+    const known = seen.get(text)
+    if (known !== undefined) return known
+    const copy = Buffer.from(text, 'utf8').toString('utf8')
+    seen.set(copy, copy)
+    return copy
+  }
+}
+
 function parseAppleDate(text: string): DateTime | null {
   const parsed = DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm:ss ZZZ', { setZone: true })
   return parsed.isValid ? parsed : null
@@ -48,6 +64,7 @@ export async function readAppleExport(
 ): Promise<AppleResult> {
   const parser = new SaxesParser({ xmlns: false, position: false })
   const periods: SleepPeriod[] = []
+  const intern = interner()
   let version: number | null = null
   let root: string | null = null
   let badDates = 0
@@ -81,11 +98,11 @@ export async function readAppleExport(
         badDates++
         return
       }
-      current = { source: `Apple Health · ${attrs.sourceName || 'unnamed source'}`, start: start.toMillis(), end: end.toMillis(), kind, zone: null }
+      current = { source: intern(`Apple Health · ${attrs.sourceName || 'unnamed source'}`), start: start.toMillis(), end: end.toMillis(), kind, zone: null }
       if (tag.isSelfClosing) finish()
     } else if (tag.name === 'MetadataEntry' && inRecord && current) {
       const attrs = tag.attributes as Record<string, string>
-      if (attrs.key === 'HKTimeZone' && attrs.value) current.zone = attrs.value
+      if (attrs.key === 'HKTimeZone' && attrs.value) current.zone = intern(attrs.value)
     }
   })
   parser.on('closetag', (tag) => {
