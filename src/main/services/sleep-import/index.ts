@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { IANAZone } from 'luxon'
 import {
   AppError,
   MAX_UPLOAD_BYTES,
@@ -256,7 +257,7 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
 
   /** The device's clock times are in the zone it recorded; a diary night taking them takes that zone too (named zones only). */
   const zoneForDiary = (night: DeviceNight, entry: JournalEntry): string =>
-    /^[A-Za-z_]+\/[A-Za-z_\/+-]+$/.test(night.zone) ? night.zone : entry.zone
+    night.zone.includes('/') && IANAZone.isValidZone(night.zone) ? night.zone : entry.zone
 
   return {
     status() {
