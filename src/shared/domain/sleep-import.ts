@@ -305,11 +305,15 @@ export function assignNights(periods: readonly SleepPeriod[], now: number): Nigh
   }
   const nights: DeviceNight[] = []
   let napOnly = 0
+  let overlapping = 0
+  let otherSource = 0
   for (const [evening, sources] of [...byEvening].sort(([a], [b]) => a.localeCompare(b))) {
     const ranked = [...sources].sort(
       ([nameA, a], [nameB, b]) => minutes(asleepIntervals(b)) - minutes(asleepIntervals(a)) || spanMinutes(b) - spanMinutes(a) || nameA.localeCompare(nameB)
     )
     const [source, list] = ranked[0]!
+    for (const [, unused] of ranked.slice(1)) otherSource += unused.length
+    overlapping += countOverlaps(list)
     const night = nightFrom(
       evening,
       source,
@@ -321,7 +325,22 @@ export function assignNights(periods: readonly SleepPeriod[], now: number): Nigh
   }
   const skipped: Skipped[] = [...skips].map(([reason, count]) => ({ reason: SKIP_REASON_TEXT[reason], count }))
   if (napOnly > 0) skipped.push({ reason: 'evenings with only a nap, no night’s sleep', count: napOnly })
+  if (overlapping > 0) skipped.push({ reason: 'periods that overlapped another of the same kind (joined, not counted twice)', count: overlapping })
+  if (otherSource > 0) skipped.push({ reason: 'periods from a second source on a night another source covered (not used)', count: otherSource })
   return { nights, skipped }
+}
+
+/** Periods that start before an earlier one of the same kind has ended. */
+function countOverlaps(periods: readonly SleepPeriod[]): number {
+  let count = 0
+  for (const kind of ['inBed', 'asleep', 'awake'] as const) {
+    let end = -Infinity
+    for (const p of periods.filter((x) => x.kind === kind).sort((a, b) => a.start - b.start)) {
+      if (p.start < end) count++
+      end = Math.max(end, p.end)
+    }
+  }
+  return count
 }
 
 function spanMinutes(periods: readonly SleepPeriod[]): number {

@@ -191,3 +191,23 @@ describe('a night a source broke into "naps"', () => {
     expect(nights.map((n) => [n.eveningDate, n.inBed, n.outOfBed, n.fragments, n.napCount])).toEqual([['2024-05-10', '00:01', '09:07', 3, 0]])
   })
 })
+
+describe('overlaps are counted, not doubled', () => {
+  it('joins overlapping periods of one source and counts the periods of a source that was not used', () => {
+    const { nights, skipped } = assignNights(
+      [
+        period('asleep', '2024-05-10T23:00', '2024-05-11T03:00'),
+        period('asleep', '2024-05-11T02:00', '2024-05-11T06:00'),
+        period('inBed', '2024-05-10T22:30', '2024-05-11T06:30', 'Europe/Berlin', { source: 'Phone' })
+      ],
+      NOW
+    )
+    expect(nights[0]).toMatchObject({ source: 'Watch', totalSleepMinutes: 7 * 60, wasoMinutes: 0 })
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { reason: 'periods that overlapped another of the same kind (joined, not counted twice)', count: 1 },
+        { reason: 'periods from a second source on a night another source covered (not used)', count: 1 }
+      ])
+    )
+  })
+})
