@@ -29,7 +29,7 @@ export const STATUS_LABELS: Record<PreviewNight['status'], string> = {
 }
 
 export const STATUS_HINTS: Record<PreviewNight['status'], string> = {
-  added: 'You have not logged this night. The device’s sleep is kept for it, and offered when you log it.',
+  added: 'You have not logged this night. The device’s sleep is kept for it and shown beside the form when you log it.',
   fills: 'Your entry agrees with the device (within 15 minutes). The device’s values are kept beside it; nothing you typed changes.',
   conflict: 'Your entry and the device disagree. What you typed is kept unless you choose the device’s times for this night.',
   unchanged: 'This night was imported before with the same values. Nothing changes.'
