@@ -112,6 +112,14 @@ test('import a Takeout sleep file and an Apple export, review the preview, accep
     await page.goto(`${harness.url.replace(/\/$/, '')}/#/journal?night=2024-04-05`)
     await expect(page.getByTestId('device-night')).toContainText('Apple Health · Connect')
     await expect(page.getByTestId('device-night')).toContainText('in bed 23:00')
+    // Fill the night from the device, answer the rest, save: the night is filled.
+    await page.getByRole('button', { name: 'Start from the device’s times' }).click()
+    const newNight = page.locator('form.entry-form')
+    await expect(newNight.getByLabel('Into bed')).toHaveValue('23:00')
+    await expect(newNight.getByLabel('Final wake-up')).toHaveValue('06:00')
+    await newNight.getByRole('radio', { name: /^2, / }).check()
+    await newNight.getByRole('button', { name: /^Save/ }).click()
+    await expect(page.getByTestId('journal-status')).toContainText('Saved')
     // The night whose times were replaced now has the device's times in the diary.
     await page.goto(`${harness.url.replace(/\/$/, '')}/#/journal?night=2024-03-30`)
     await expect(page.locator('form.entry-form').getByLabel('Into bed')).toHaveValue('23:00')
@@ -125,7 +133,7 @@ test('import a Takeout sleep file and an Apple export, review the preview, accep
     await expect(chart).toBeVisible()
     await expect(chart).toContainText('nights have device sleep in this range')
     await expect(chart).toContainText('Apple Health · Apple Watch')
-    await expect(chart).toContainText('On the night with both')
+    await expect(chart).toContainText('On the 2 nights with both, your diary')
     await chart.getByRole('button', { name: 'Show data table' }).click()
     await expect(chart.getByRole('row', { name: /Mar 30, 2024|30 Mar 2024/ })).toContainText('Apple Health · Apple Watch')
     await chart.scrollIntoViewIfNeeded()
@@ -207,5 +215,51 @@ test('keyboard only: choose the format, zone and file, read it and import it', a
   await expect(page.getByTestId('import-status')).toContainText('Imported 1 night')
   await expect(page.getByRole('button', { name: /^Undo the import of sleep-2024-03-08\.json/ })).toBeVisible()
   await screenshot(page, 'sleep-import-done-light')
+  expect(foreignRequests).toEqual([])
+})
+
+test('a CSV from another app: map its columns, read it, import it; the mapping is remembered', async ({ page, harness, foreignRequests }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Lee', bedtime: '23:00' })
+  await page.goto(`${harness.url.replace(/\/$/, '')}/#/sleep-import`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Import sleep' })).toBeVisible()
+
+  await page.getByRole('radio', { name: 'Another app (CSV)' }).check()
+  await page.getByLabel('Time zone where you slept').selectOption('America/Chicago')
+  await page.getByLabel('File', { exact: true }).setInputFiles(join(FIXTURES, 'sleep-app.csv'))
+  await expect(page.getByRole('group', { name: 'Which columns hold what' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Read the file' })).toBeDisabled()
+  await page.getByLabel('Sleep started').selectOption('Start')
+  await page.getByLabel('Sleep ended').selectOption('End')
+  await page.getByLabel('Time zone of each row').selectOption('Time Zone')
+  await page.getByLabel('Minutes asleep').selectOption('Minutes Asleep')
+  await page.getByLabel('Awakenings').selectOption('Awakenings')
+  await page.getByLabel('Nap (yes/no)').selectOption('Nap')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectAccessible(page, `sleep import csv mapping ${scheme}`)
+    await screenshot(page, `sleep-import-csv-mapping-${scheme}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByRole('button', { name: 'Read the file' }).click()
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('import-night')).toHaveCount(4)
+  await expect(page.locator('[data-evening="2024-03-13"]')).toContainText('America/Los_Angeles')
+  await expect(page.getByTestId('import-skipped')).toContainText('ended before it started')
+  await page.getByTestId('import-apply').click()
+  await expect(page.getByTestId('import-status')).toContainText('Imported 4 nights')
+
+  // The same kind of file again: the columns come back as chosen.
+  await page.getByLabel('File', { exact: true }).setInputFiles(join(FIXTURES, 'sleep-app.csv'))
+  await expect(page.getByLabel('Sleep started')).toHaveValue('Start')
+  await expect(page.getByLabel('Nap (yes/no)')).toHaveValue('Nap')
+
+  // The journal shows a device night beside the form.
+  await page.goto(`${harness.url.replace(/\/$/, '')}/#/journal?night=2024-03-11`)
+  await expect(page.getByTestId('device-night')).toContainText('CSV · sleep-app.csv')
+  await page.getByTestId('device-night').scrollIntoViewIfNeeded()
+  await expect(page.getByRole('button', { name: 'Start from the device’s times' })).toHaveCount(0) // the CSV has no moment of falling asleep
+  await expectAccessible(page, 'journal with a device night')
+  await screenshot(page, 'sleep-import-journal-hint-light')
   expect(foreignRequests).toEqual([])
 })

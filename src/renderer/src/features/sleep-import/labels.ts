@@ -58,3 +58,16 @@ export const PROPOSAL_LABELS: Record<'inBed' | 'fellAsleep' | 'finalWake' | 'out
   awakenings: 'Awakenings',
   wasoMinutes: 'Awake after sleep onset (min)'
 }
+
+/** The diary's sleep answers a device night proposes; lights-out is taken as the moment in bed. */
+export interface DeviceSleepAnswers {
+  inBed: string
+  triedToSleep: string
+  latencyMinutes: number
+  awakenings: number
+  wasoMinutes: number
+  finalWake: string
+  outOfBed: string
+  napCount: number
+  napMinutes: number
+}
