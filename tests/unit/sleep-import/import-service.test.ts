@@ -288,3 +288,33 @@ describe('bad files', () => {
     expect((await app.invoke('sleepImport.uploadChunk', { fileId, offset: 0, base64: Buffer.alloc(8).toString('base64') })).ok).toBe(false)
   })
 })
+
+describe('the desktop open dialog', () => {
+  it('reads the file the dialog chose by path, handing the page only a token, and nothing when the dialog is closed', async () => {
+    start()
+    const { createSleepImportService } = await import('../../../src/main/services/sleep-import')
+    const { createSleepImportStore } = await import('../../../src/main/db/sleep-import-store')
+    let answer: string | null = join(SLEEP_FIXTURES, 'apple-export.xml')
+    const service = createSleepImportService({
+      store: createSleepImportStore(app.opened.db),
+      keyValue: app.services.keyValue,
+      clock: fixedClock('2024-04-10T08:00:00Z', 'Europe/Berlin'),
+      journal: app.services.journal,
+      picker: () => Promise.resolve(answer)
+    })
+    try {
+      expect(service.status().canPickFile).toBe(true)
+      const { file } = await service.pickFile('apple')
+      expect(file).toEqual({ fileId: expect.stringMatching(/^[a-f0-9-]{36}$/), name: 'apple-export.xml', size: expect.any(Number) })
+      expect(JSON.stringify(file)).not.toContain(SLEEP_FIXTURES)
+      const { jobId } = service.start(file!.fileId, 'apple', 'Europe/Berlin')
+      expect((await service.finished(jobId)).preview?.nights).toHaveLength(4)
+      answer = null
+      expect(await service.pickFile('apple')).toEqual({ file: null })
+    } finally {
+      service.dispose()
+    }
+    // Without a dialog (the harness), the channel says so and the page offers its file input.
+    expect(await app.invoke('sleepImport.pickFile', { format: 'apple' })).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  })
+})
