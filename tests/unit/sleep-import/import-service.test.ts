@@ -180,6 +180,8 @@ describe('preview, apply, repeat and undo', () => {
 
     // Default: the conflict stays as typed.
     const first = unwrap(await app.invoke('sleepImport.apply', { jobId, useDevice: [] }))
+    // The private copy of the file is gone once imported.
+    expect((await app.invoke('sleepImport.csvColumns', { fileId })).ok).toBe(false)
     expect(first).toMatchObject({ nightsAdded: 4, diaryNightsChanged: 0 })
     expect(unwrap(await app.invoke('journal.get', { eveningDate: '2024-03-30' }))!.sleep.inBed).toBe('21:30')
     expect(unwrap(await app.invoke('sleepImport.night', { eveningDate: '2024-03-31' }))).toMatchObject({ fellAsleep: '22:50' })

@@ -93,6 +93,7 @@ interface Job {
   controller: AbortController
   format: ImportFormatName
   fileName: string
+  fileId: string
   nights: DeviceNight[] | null
   skipped: { reason: string; count: number }[]
   notes: string[]
@@ -328,6 +329,7 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
         controller: new AbortController(),
         format,
         fileName: file.name,
+        fileId,
         nights: null,
         skipped: [],
         notes: [],
@@ -396,6 +398,8 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
         deps.store.setImportCounts(importId, fresh.length, replace.length)
         return deps.store.importById(importId)
       })
+      // What was needed from the file is in the database now: the private copy goes.
+      forget(job.fileId)
       if (!result) {
         return { id: 0, format: job.format, fileName: job.fileName, importedAt: stamp, nightsAdded: 0, diaryNightsChanged: 0, undone: false }
       }
