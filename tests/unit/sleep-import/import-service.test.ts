@@ -240,6 +240,20 @@ describe('bad files', () => {
     expect(progress.bytesRead).toBe(0)
   })
 
+  it('refuses a ZIP whose entry claims to be small but inflates to far more, stopping at the claimed size', async () => {
+    start()
+    const zip = await zipOf({ 'apple_health_export/export.xml': Buffer.alloc(60 * 1024 ** 2, 0x20) })
+    // Rewrite the sizes the archive declares (local header and central directory) to a harmless-looking 1,000 bytes.
+    zip.writeUInt32LE(1000, 22)
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    zip.writeUInt32LE(1000, central + 24)
+    const { progress } = await readImport(app, await uploadBytes(app, 'export.zip', zip, 1024 * 1024), 'apple', 'Europe/Berlin')
+    expect(progress.state).toBe('failed')
+    expect(progress.message).toMatch(/could not be read to its end.*Nothing was changed/)
+    expect(progress.bytesRead).toBeLessThanOrEqual(1000)
+    expect(rowCount('device_nights')).toBe(0)
+  })
+
   it('refuses a truncated export, a file that is not XML and XML that is not an export, writing nothing', async () => {
     start()
     const whole = readFileSync(join(SLEEP_FIXTURES, 'apple-export.xml'))
