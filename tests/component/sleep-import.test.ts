@@ -87,4 +87,14 @@ describe('Insights: diary and device', () => {
     expect(card.text()).toContain('The chart shows monthly means')
     expect(Number(card.find('[data-testid="chart-stub"]').attributes('data-points'))).toBeLessThanOrEqual(11)
   })
+
+  it('shows the device card even in a range with no diary nights', async () => {
+    const app = onboardedApp()
+    await importNights(app, '2024-11-20', 10)
+    mounted = await mountWithApp(App, '/insights?range=2w', app)
+    await flushPromises()
+    expect(mounted.wrapper.text()).toContain('Your charts will appear here')
+    const card = mounted.wrapper.find('[data-testid="chart-diary-device"]')
+    expect(card.text()).toContain('None of them is also in your diary yet')
+  })
 })
