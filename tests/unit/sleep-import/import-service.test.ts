@@ -87,6 +87,8 @@ describe('Apple Health export', () => {
       ])
     )
     expect(preview.counts).toEqual({ added: 4, fills: 0, conflict: 0, unchanged: 0 })
+    // The manual "Health" record lasted no time and was skipped, so that source is not named.
+    expect(preview.sources).toEqual(['Apple Health · Apple Watch', 'Apple Health · Connect', 'Apple Health · iPhone'])
   })
 
   it('reads export.xml inside export.zip', async () => {

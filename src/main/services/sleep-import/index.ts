@@ -193,7 +193,8 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
       const assigned = assignNights(periods, deps.clock.now().getTime())
       job.skipped.push(...assigned.skipped)
       job.nights = assigned.nights
-      job.sources = [...new Set(periods.map((p) => p.source))].sort()
+      // Sources of nights only: one whose every record was skipped is not named as if it had counted.
+      job.sources = [...new Set(assigned.nights.flatMap((n) => [n.source, ...n.otherSources]))].sort()
       job.bytesRead = job.totalBytes
       job.state = 'done'
     } finally {
