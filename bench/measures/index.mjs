@@ -19,5 +19,6 @@ import { loadTime } from './load-time.mjs'
 import { planner } from './planner.mjs'
 import { report } from './report.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
+import { sleepImport } from './sleep-import.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, schedulerYear, dataFigures]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, schedulerYear, dataFigures, sleepImport]

@@ -123,6 +123,18 @@ function start(): void {
       () => app.getPath('documents')
     ),
     resourcesDir: join(app.getAppPath(), 'resources'),
+    // Sleep imports: the system's open dialog; the path stays in the main process, the page gets a token.
+    sleepFilePicker: async (format) => {
+      const filters =
+        format === 'apple'
+          ? [{ name: 'Apple Health export', extensions: ['zip', 'xml'] }]
+          : format === 'fitbit'
+            ? [{ name: 'Fitbit sleep files', extensions: ['json', 'zip'] }]
+            : [{ name: 'CSV', extensions: ['csv', 'txt', 'zip'] }]
+      const options = { properties: ['openFile' as const], filters }
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    },
     // The page asks first, in the app's own words ("Open this link in your browser?"), before it calls
     // app.openExternal, so a second native dialog here would only ask the same question twice.
     externalLinks: {
@@ -212,6 +224,7 @@ function start(): void {
   app.on('will-quit', () => {
     built.reminders.stop()
     built.data.stopDailyBackups()
+    built.sleepImport.dispose()
     tray?.destroy()
     opened.db.close()
   })

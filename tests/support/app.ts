@@ -60,6 +60,7 @@ export function startTestApp(dataDir?: string, options: TestAppOptions = {}): Te
     close() {
       services.reminders.stop()
       services.data.stopDailyBackups()
+      services.sleepImport.dispose()
       if (opened.db.open) opened.db.close()
       temp?.cleanup()
     }

@@ -1,5 +1,6 @@
 import type { TestApp } from './app'
 import { night } from './journal'
+import { readImport, uploadBytes } from './sleep-import'
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.message}`)
@@ -10,7 +11,8 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
  * Seeds a little of everything a user makes: nights with a custom factor,
  * settings, a user food, plans with USDA and own foods, a supplement, a target,
  * a template, an imported document, reading progress and bookmarks on bundled
- * and imported articles, reminder settings and routine ticks.
+ * and imported articles, reminder settings and routine ticks, and a sleep
+ * import from a Fitbit file whose times replaced one typed night.
  */
 export async function seedEverything(app: TestApp): Promise<void> {
   must(
@@ -61,4 +63,17 @@ export async function seedEverything(app: TestApp): Promise<void> {
   must(await app.invoke('reminders.update', { leadMinutes: 30 }), 'reminders')
   const routine = must(await app.invoke('routine.get'), 'routine')
   must(await app.invoke('routine.tick', { eveningDate: routine.eveningDate, itemId: routine.items[0]!.id, done: true }), 'tick')
+  const fitbit = [
+    {
+      logId: 7001,
+      startTime: '2026-11-20T23:50:00.000',
+      endTime: '2026-11-21T07:10:00.000',
+      mainSleep: true,
+      levels: { data: [{ dateTime: '2026-11-21T03:00:00.000', level: 'wake', seconds: 900 }] }
+    }
+  ]
+  const fileId = await uploadBytes(app, 'sleep-2026-11-01.json', Buffer.from(JSON.stringify(fitbit)))
+  const { jobId } = await readImport(app, fileId, 'fitbit', 'Europe/Berlin')
+  const imported = must(await app.invoke('sleepImport.apply', { jobId, useDevice: ['2026-11-20'] }), 'sleep import')
+  if (imported.nightsAdded !== 1 || imported.diaryNightsChanged !== 1) throw new Error('the sleep import did not fill its three tables')
 }

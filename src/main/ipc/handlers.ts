@@ -107,6 +107,18 @@ export function createHandlers(services: Services): HandlerTable {
     'labs.create': (input) => services.experiments.addLab(input),
     'labs.delete': ({ id }) => services.experiments.removeLab(id),
     'report.get': (query) => services.report.get(query),
-    'report.savePdf': ({ fileName }) => services.report.savePdf(fileName)
+    'report.savePdf': ({ fileName }) => services.report.savePdf(fileName),
+    'sleepImport.status': () => services.sleepImport.status(),
+    'sleepImport.pickFile': ({ format }) => services.sleepImport.pickFile(format),
+    'sleepImport.uploadBegin': ({ name, size }) => services.sleepImport.uploadBegin(name, size),
+    'sleepImport.uploadChunk': ({ fileId, offset, base64 }) => services.sleepImport.uploadChunk(fileId, offset, base64),
+    'sleepImport.csvColumns': ({ fileId }) => services.sleepImport.csvColumns(fileId),
+    'sleepImport.start': ({ fileId, format, zone, mapping }) => services.sleepImport.start(fileId, format, zone, mapping),
+    'sleepImport.progress': ({ jobId }) => services.sleepImport.progress(jobId),
+    'sleepImport.cancel': ({ jobId }) => services.sleepImport.cancel(jobId),
+    'sleepImport.apply': ({ jobId, useDevice }) => services.sleepImport.apply(jobId, useDevice),
+    'sleepImport.undo': ({ importId }) => services.sleepImport.undo(importId),
+    'sleepImport.compare': ({ from, to }) => services.sleepImport.compare(from, to),
+    'sleepImport.night': ({ eveningDate }) => services.sleepImport.night(eveningDate)
   }
 }

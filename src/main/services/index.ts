@@ -23,6 +23,8 @@ import { createReminderService, zoneReader, type ReminderService } from './remin
 import { createRoutineService, type RoutineService } from './routine'
 import { createSettingsService, type SettingsService } from './settings'
 import { createSupportService, type SupportDeps, type SupportService } from './support'
+import { createSleepImportStore } from '../db/sleep-import-store'
+import { createSleepImportService, type SleepFilePicker, type SleepImportService } from './sleep-import'
 
 export interface Services {
   appInfo: AppInfoService
@@ -43,6 +45,8 @@ export interface Services {
   report: ReportService
   /** The test reminder and the diagnostic text for bug reports. */
   support: SupportService
+  /** Sleep from trackers and other apps: call sleepImport.dispose() on the way out (temporary files). */
+  sleepImport: SleepImportService
 }
 
 export interface ServiceDeps {
@@ -66,6 +70,8 @@ export interface ServiceDeps {
   pdf?: PdfSaver
   /** Runtime versions, the log, crash-report folder and clipboard for Settings → About (the Electron shell). */
   support?: Partial<Pick<SupportDeps, 'versions' | 'logTail' | 'crashDumpsDir' | 'copy'>>
+  /** The desktop app's open dialog for sleep imports; the harness has none (the page hands the file over). */
+  sleepFilePicker?: SleepFilePicker
 }
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
@@ -146,6 +152,13 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
+    sleepImport: createSleepImportService({
+      store: createSleepImportStore(deps.db),
+      keyValue,
+      clock,
+      journal,
+      ...(deps.sleepFilePicker ? { picker: deps.sleepFilePicker } : {})
+    }),
     report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf }),
     support: createSupportService({
       app: () => deps.app,

@@ -86,6 +86,7 @@ function stop(): void {
   stopping = true
   services.reminders.stop()
   services.data.stopDailyBackups()
+  services.sleepImport.dispose()
   void harness.close().then(() => {
     opened.db.close()
     process.exit(0)

@@ -24,6 +24,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/experiments/ExperimentsView.vue'),
     meta: { title: 'Experiments' }
   },
+  {
+    path: '/sleep-import',
+    name: 'sleep-import',
+    component: () => import('./features/sleep-import/SleepImportView.vue'),
+    meta: { title: 'Import sleep' }
+  },
   { path: '/report', name: 'report', component: () => import('./features/report/ReportView.vue'), meta: { title: 'Doctor report' } },
   { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
   {

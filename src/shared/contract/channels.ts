@@ -101,7 +101,19 @@ export const CHANNELS = [
   'labs.create',
   'labs.delete',
   'report.get',
-  'report.savePdf'
+  'report.savePdf',
+  'sleepImport.status',
+  'sleepImport.pickFile',
+  'sleepImport.uploadBegin',
+  'sleepImport.uploadChunk',
+  'sleepImport.csvColumns',
+  'sleepImport.start',
+  'sleepImport.progress',
+  'sleepImport.cancel',
+  'sleepImport.apply',
+  'sleepImport.undo',
+  'sleepImport.compare',
+  'sleepImport.night'
 ] as const
 
 export const EVENTS = ['notification', 'navigate'] as const

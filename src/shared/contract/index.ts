@@ -12,6 +12,7 @@ import { journalChannels } from './journal'
 import { remindersChannels } from './reminders'
 import { reportChannels } from './report'
 import { settingsChannels } from './settings'
+import { sleepImportChannels } from './sleep-import'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -43,7 +44,8 @@ export const contract = merge(
   remindersChannels,
   dataChannels,
   experimentsChannels,
-  reportChannels
+  reportChannels,
+  sleepImportChannels
 )
 
 export const events = { ...appEvents }
@@ -83,3 +85,4 @@ export * from './reminders'
 export * from './report'
 export * from './result'
 export * from './settings'
+export * from './sleep-import'
