@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
+import { ensureFoodCatalogueFile, FOOD_CATALOGUE_BUILD_PATH } from './src/main/db/food-catalogue-file'
 
 /**
  * The production Content-Security-Policy lives in src/renderer/index.html.
@@ -20,8 +21,27 @@ function devOnlyCsp(): Plugin {
   }
 }
 
+/**
+ * Builds the USDA food catalogue (resources/food CSVs → one read-only SQLite
+ * file with its full-text index) beside the main process build, so no user's
+ * first search waits for it. Skipped when the file is already built from the
+ * same CSVs. Packages ship it outside the asar archive (electron-builder.yml).
+ */
+function foodCatalogue(): Plugin {
+  return {
+    name: 'stillwell-food-catalogue',
+    apply: 'build',
+    closeBundle() {
+      const started = performance.now()
+      const built = ensureFoodCatalogueFile(resolve(__dirname, 'resources'), resolve(__dirname, FOOD_CATALOGUE_BUILD_PATH))
+      if (built) console.log(`${FOOD_CATALOGUE_BUILD_PATH} built in ${Math.round(performance.now() - started)} ms`)
+    }
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [foodCatalogue()],
     build: {
       rollupOptions: {
         input: {

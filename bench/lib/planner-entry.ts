@@ -3,4 +3,5 @@
 // ships), so timings are the services' own, with no IPC or HTTP in between.
 export { openDatabase } from '../../src/main/db/connection'
 export { createServices } from '../../src/main/services'
+export { FOOD_CATALOGUE_BUILD_PATH } from '../../src/main/db/food-catalogue-file'
 export { weekStart, addDays } from '../../src/shared/domain/meal-plan'

@@ -25,6 +25,7 @@ export const dataFigures = {
     const services = lib.createServices({
       db: opened.db,
       resourcesDir: join(REPO_DIR, 'resources'),
+      foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
       app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
       notices: []
     })

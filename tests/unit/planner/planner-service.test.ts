@@ -77,7 +77,7 @@ describe('portions and totals with USDA values', () => {
     expect(week.daysOnTarget).toBe(0)
 
     const noIron = app.opened.db
-      .prepare("SELECT id FROM foods WHERE fe_per_100g IS NULL AND source = 'usda' LIMIT 1")
+      .prepare('SELECT id FROM usda.foods WHERE fe_per_100g IS NULL LIMIT 1')
       .pluck()
       .get() as string
     add(noIron, 10, { kind: 'g' }, 'snacks')
