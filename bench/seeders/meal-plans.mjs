@@ -110,10 +110,10 @@ export const mealPlans = {
     const db = await ctx.database()
     db.prepare('ATTACH DATABASE ? AS usda').run(join(REPO_DIR, 'out', 'food', 'usda-catalogue.sqlite'))
     const portionsOf = db.prepare(
-      'SELECT seq, amount, grams FROM food_portions WHERE food_id = ?1 UNION ALL SELECT seq, amount, grams FROM usda.food_portions WHERE food_id = ?1 ORDER BY seq'
+      'SELECT seq, amount, grams FROM food_portions WHERE food_id = @id UNION ALL SELECT seq, amount, grams FROM usda.food_portions WHERE food_id = @id ORDER BY seq'
     )
     const portions = new Map()
-    for (const id of [...new Set([...Object.values(FOODS).flat(), ...mine])]) portions.set(id, portionsOf.all(id))
+    for (const id of [...new Set([...Object.values(FOODS).flat(), ...mine])]) portions.set(id, portionsOf.all({ id }))
 
     const insertItem = db.prepare(
       `INSERT INTO plan_items (day, meal, position, food_id, amount, unit_kind, unit_seq, unit_label, unit_grams, eaten, created_at, updated_at)
@@ -122,7 +122,7 @@ export const mealPlans = {
     const insertDay = db.prepare('INSERT INTO plan_days (day, supplement_mg, updated_at) VALUES (?, ?, ?)')
     const measureName = db
       .prepare(
-        'SELECT measure FROM food_portions WHERE food_id = ?1 AND seq = ?2 UNION ALL SELECT measure FROM usda.food_portions WHERE food_id = ?1 AND seq = ?2'
+        'SELECT measure FROM food_portions WHERE food_id = @id AND seq = @seq UNION ALL SELECT measure FROM usda.food_portions WHERE food_id = @id AND seq = @seq'
       )
       .pluck()
     const { random } = ctx
@@ -145,7 +145,7 @@ export const mealPlans = {
               const unitGrams = portion.grams / portion.amount
               const amount = Math.max(0.25, Math.round(random.around(portion.amount, portion.amount / 2, 0.25, 3) * 4) / 4)
               if (amount * unitGrams > 600) continue
-              row = ['measure', portion.seq, measureName.get(foodId, portion.seq), unitGrams, amount]
+              row = ['measure', portion.seq, measureName.get({ id: foodId, seq: portion.seq }), unitGrams, amount]
             } else {
               row = ['g', null, 'g', 1, Math.round(random.around(90, 60, 10, 300))]
             }
