@@ -18,6 +18,7 @@ import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
 import { planner } from './planner.mjs'
 import { report } from './report.mjs'
+import { scaling } from './scaling.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, schedulerYear, dataFigures]
+export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, scaling, schedulerYear, dataFigures]
