@@ -128,7 +128,7 @@ export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
         out.push({ at: nav.domContentLoadedEventEnd, what: 'DOMContentLoaded handled (module scripts ran)' })
       }
       for (const r of performance.getEntriesByType('resource')) {
-        const name = r.name.replace(location.origin, '')
+        const name = r.name.replace(globalThis.location.origin, '')
         out.push({ at: r.startTime, end: r.responseEnd, what: `${r.initiatorType} ${name}`, bytes: r.transferSize })
       }
       for (const m of performance.getEntriesByType('mark')) out.push({ at: m.startTime, what: `mark ${m.name}` })

@@ -84,7 +84,7 @@ async function openTimed(page, from, to, ready) {
       const startedBefore = calls.started
       const t0 = performance.now()
       globalThis.location.hash = to
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+      const frame = () => new Promise((resolve) => globalThis.requestAnimationFrame(() => resolve()))
       const deadline = t0 + 30_000
       for (;;) {
         await frame()

@@ -225,8 +225,8 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
 
   // Two steps, as before the split: rank every match on the few columns ranking needs, then read
   // whole rows (with the serving) for the best few only.
-  const rankUsda = db.prepare<{ match: string; group: string | null; limit: number }, { id: string; score: number }>(
-    `SELECT c.id, (${BM25} - c.prior - ${usageSql('coalesce(n.uses, 0)')}) AS score
+  const rankUsda = db.prepare<{ match: string; group: string | null; limit: number }, { key: number; score: number }>(
+    `SELECT c.key, (${BM25} - c.prior - ${usageSql('coalesce(n.uses, 0)')}) AS score
      FROM ${C}.foods_fts JOIN ${C}.foods c ON c.key = foods_fts.rowid LEFT JOIN main.usda_uses n ON n.food_id = c.id
      WHERE foods_fts MATCH @match AND (@group IS NULL OR c.food_group = @group)
      ORDER BY score LIMIT @limit`
@@ -244,7 +244,13 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
   const userTexts = db.prepare<[], { name: string; short_name: string | null; food_group: string }>(
     'SELECT name, short_name, food_group FROM main.foods'
   )
+  const usdaByKeys = db.prepare<[string], FoodRow>(
+    `SELECT ${USDA_FOOD} FROM json_each(?) AS k JOIN ${C}.foods c ON c.key = k.value ${USDA_JOINS}`
+  )
   const usdaById = db.prepare<[string], FoodRow>(`SELECT ${USDA_FOOD} FROM ${C}.foods c ${USDA_JOINS} WHERE c.id = ?`)
+  const userByKeys = db.prepare<[string], FoodRow>(
+    `SELECT ${USER_FOOD} FROM json_each(?) AS k JOIN main.foods f ON f.key = k.value ${USER_JOINS}`
+  )
   const userById = db.prepare<[string], FoodRow>(`SELECT ${USER_FOOD} FROM main.foods f ${USER_JOINS} WHERE f.id = ?`)
 
   /** The catalogue never changes while the app runs, so how many of its foods match a phrase is asked once. */
@@ -292,7 +298,7 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
   }
 
   function search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[] {
-    const ranked: { id: string; score: number; user: boolean }[] = rankUsda.all({ match, group, limit }).map((r) => ({ ...r, user: false }))
+    const ranked: { key: number; score: number; user: boolean }[] = rankUsda.all({ match, group, limit }).map((r) => ({ ...r, user: false }))
     const users = matchUser.all({ match, group })
     if (users.length > 0) {
       const lengths = new Map(users.map((u) => [u.key, tokenCount(u.name, u.short_name, u.food_group)]))
@@ -303,12 +309,16 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
       )
       for (const u of users) {
         const boost = u.uses > 0 ? 2 + Math.min(u.uses, 20) / 10 : 0
-        ranked.push({ id: u.id, score: bm25.get(u.key)! - u.prior - boost, user: true })
+        ranked.push({ key: u.key, score: bm25.get(u.key)! - u.prior - boost, user: true })
       }
       ranked.sort((a, b) => a.score - b.score)
     }
-    return ranked.slice(0, limit).flatMap((r) => {
-      const row = r.user ? userById.get(r.id) : usdaById.get(r.id)
+    // Whole rows (with the serving) for the best few only, in one statement per file.
+    const best = ranked.slice(0, limit)
+    const usda = new Map(usdaByKeys.all(JSON.stringify(best.filter((r) => !r.user).map((r) => r.key))).map((row) => [row.key, row]))
+    const own = new Map(users.length > 0 ? userByKeys.all(JSON.stringify(best.filter((r) => r.user).map((r) => r.key))).map((row) => [row.key, row]) : [])
+    return best.flatMap((r) => {
+      const row = (r.user ? own : usda).get(r.key)
       return row ? [{ ...row, score: r.score }] : []
     })
   }
