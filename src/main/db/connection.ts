@@ -111,7 +111,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   try {
     configure(db)
     migrate(db, MIGRATIONS)
-    db.pragma(`application_id = ${APPLICATION_ID}`)
+    // Written once: setting it on every start would be a durable write (an fsync) for nothing.
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`)
   } catch (error) {
     db.close()
     if (error instanceof DatabaseFromTheFutureError) throw error
