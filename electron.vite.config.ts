@@ -77,7 +77,8 @@ function preloadFirstScreen(view: string): Plugin {
           injectTo: 'head'
         }))
         // crossorigin as on the stylesheet link Vite adds when the route loads, so that link reuses this download.
-        for (const file of styles) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' })
+        for (const file of styles)
+          tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' })
         return tags
       }
     }

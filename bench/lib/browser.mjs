@@ -116,7 +116,10 @@ export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
       }
     })
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, INTERACTIVE_MARK, { timeout: timeoutMs, polling: 50 })
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, INTERACTIVE_MARK, {
+      timeout: timeoutMs,
+      polling: 50
+    })
     // Bridge calls are POSTs with the same URL: resource timing lists them in order, as does the request log.
     const bridgeOrder = [...channels.values()]
     const entries = await page.evaluate(() => {
@@ -139,7 +142,10 @@ export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
     for (const entry of entries) if (entry.what.includes('/bridge/invoke')) entry.what += ` (${bridgeOrder[bridge++] ?? '?'})`
     return entries
       .sort((a, b) => a.at - b.at)
-      .map((e) => `${e.at.toFixed(1).padStart(7)} ms${e.end !== undefined ? ` → ${e.end.toFixed(1).padStart(6)} ms` : '            '}  ${e.what}`)
+      .map(
+        (e) =>
+          `${e.at.toFixed(1).padStart(7)} ms${e.end !== undefined ? ` → ${e.end.toFixed(1).padStart(6)} ms` : '            '}  ${e.what}`
+      )
   } finally {
     await closeBrowser()
     await removeProfile()

@@ -66,7 +66,9 @@ export const dataFigures = {
         { name: 'export_json_mb', value: round(Buffer.byteLength(content) / 1e6, 2), unit: 'MB', note },
         { name: 'import_json_ms', value: round(median(imports), 1), unit: 'ms', note: `${note}, includes a safety backup` },
         { name: 'backup_ms', value: round(median(backups), 1), unit: 'ms', note },
-        ...(backupMb === null ? [] : [{ name: 'backup_mb', value: round(backupMb, 2), unit: 'MB', note: `${note}; the USDA catalogue is not in it` }])
+        ...(backupMb === null
+          ? []
+          : [{ name: 'backup_mb', value: round(backupMb, 2), unit: 'MB', note: `${note}; the USDA catalogue is not in it` }])
       ]
     } finally {
       services.reminders.stop()

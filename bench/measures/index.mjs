@@ -23,4 +23,16 @@ import { report } from './report.mjs'
 import { scaling } from './scaling.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
 
-export const measures = [loadTime, mainReady, initialJs, journalFigures, articleSearch, articleOpen, planner, report, scaling, schedulerYear, dataFigures]
+export const measures = [
+  loadTime,
+  mainReady,
+  initialJs,
+  journalFigures,
+  articleSearch,
+  articleOpen,
+  planner,
+  report,
+  scaling,
+  schedulerYear,
+  dataFigures
+]

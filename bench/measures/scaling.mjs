@@ -21,7 +21,14 @@ import { RESULTS_DIR } from '../lib/paths.mjs'
 import { median, round } from '../lib/stats.mjs'
 import { seedDataFolder } from '../seed.mjs'
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
 
 /** Counts bridge calls in flight, so a view without a "drawn" mark can be timed until its data has arrived. */
 function countBridgeCalls() {

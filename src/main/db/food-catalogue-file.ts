@@ -123,8 +123,7 @@ export function foodCatalogueStamp(file: string, nativeBinding?: string): string
     const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
     try {
       const row = db.prepare('SELECT format, data_hash FROM catalogue_info WHERE id = 1').get() as
-        | { format: number; data_hash: string }
-        | undefined
+        { format: number; data_hash: string } | undefined
       return row ? `${row.format}:${row.data_hash}` : null
     } finally {
       db.close()

@@ -163,7 +163,8 @@ export function attachFoodCatalogue(db: Database, file: string): CatalogueInfo &
       db.prepare(`SELECT foods, portions, tokens FROM ${CATALOGUE_SCHEMA}.catalogue_info WHERE id = 1`).get()
     } catch (error) {
       problem = `The food list that comes with Stillwell could not be opened (${file}: ${error instanceof Error ? error.message : String(error)}). Reinstalling Stillwell puts it back; your own foods and plans are unaffected.`
-      if ((db.pragma('database_list') as { name: string }[]).some((d) => d.name === CATALOGUE_SCHEMA)) db.exec(`DETACH DATABASE ${CATALOGUE_SCHEMA}`)
+      if ((db.pragma('database_list') as { name: string }[]).some((d) => d.name === CATALOGUE_SCHEMA))
+        db.exec(`DETACH DATABASE ${CATALOGUE_SCHEMA}`)
       db.prepare(`ATTACH DATABASE ':memory:' AS ${CATALOGUE_SCHEMA}`).run()
       db.exec(CATALOGUE_TABLES)
     }
@@ -298,7 +299,9 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
   }
 
   function search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[] {
-    const ranked: { key: number; score: number; user: boolean }[] = rankUsda.all({ match, group, limit }).map((r) => ({ ...r, user: false }))
+    const ranked: { key: number; score: number; user: boolean }[] = rankUsda
+      .all({ match, group, limit })
+      .map((r) => ({ ...r, user: false }))
     const users = matchUser.all({ match, group })
     if (users.length > 0) {
       const lengths = new Map(users.map((u) => [u.key, tokenCount(u.name, u.short_name, u.food_group)]))
@@ -316,7 +319,9 @@ export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (
     // Whole rows (with the serving) for the best few only, in one statement per file.
     const best = ranked.slice(0, limit)
     const usda = new Map(usdaByKeys.all(JSON.stringify(best.filter((r) => !r.user).map((r) => r.key))).map((row) => [row.key, row]))
-    const own = new Map(users.length > 0 ? userByKeys.all(JSON.stringify(best.filter((r) => r.user).map((r) => r.key))).map((row) => [row.key, row]) : [])
+    const own = new Map(
+      users.length > 0 ? userByKeys.all(JSON.stringify(best.filter((r) => r.user).map((r) => r.key))).map((row) => [row.key, row]) : []
+    )
     return best.flatMap((r) => {
       const row = (r.user ? own : usda).get(r.key)
       return row ? [{ ...row, score: r.score }] : []

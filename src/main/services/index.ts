@@ -127,8 +127,11 @@ export function createServices(deps: ServiceDeps): Services {
     today: journal.today,
     now: clock.now
   })
+  const totalChanges = deps.db.prepare<[], number>('SELECT total_changes()').pluck()
   const insights = createInsightsService({
     repo: journalRepo,
+    // Every write of this connection (the app's only writer) counts: plans and settings change Insights too.
+    dataVersion: () => totalChanges.get()!,
     today: journal.today,
     profile: () => settings.get().profile,
     foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium

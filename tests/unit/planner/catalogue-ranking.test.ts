@@ -60,18 +60,20 @@ function referenceScores(queries: readonly string[]): Map<string, Map<number, nu
 
 describe('ranking the user’s foods among the catalogue’s', () => {
   it('gives each of the user’s foods the text score SQLite gives it inside the catalogue’s index', () => {
-    const ids = mine.map((food) =>
-      app.services.foods.create({
-        name: food.name,
-        foodGroup: food.group,
-        basis: '100g',
-        magnesiumMg: 50,
-        ironMg: null,
-        kcal: 300,
-        serving: null,
-        portions: []
-      })
-    ).map((f) => f.id)
+    const ids = mine
+      .map((food) =>
+        app.services.foods.create({
+          name: food.name,
+          foodGroup: food.group,
+          basis: '100g',
+          magnesiumMg: 50,
+          ironMg: null,
+          kcal: 300,
+          serving: null,
+          portions: []
+        })
+      )
+      .map((f) => f.id)
     const queries = ['granola', 'home gran', 'gr', 'pumpkin seeds', 'seed', 'lentil', 'my foods', 'spinach stew', 'homemade granola bar']
     const reference = referenceScores(queries)
     const catalogue = createFoodCatalogue(app.opened.db, testFoodCatalogue())
