@@ -110,6 +110,13 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [vue(), devOnlyCsp(), preloadFirstScreen('/features/today/TodayView.vue')],
+    // Every component uses <script setup>: Vue's Options API support (and the devtools hooks) need not
+    // be in the first script the page parses.
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false'
+    },
     build: {
       // electron-vite leaves output unminified by default; the page loads faster minified.
       minify: 'esbuild',
