@@ -70,6 +70,7 @@ export const report = {
           name: 'report_render_ms',
           value: round(median(times), 1),
           unit: 'ms',
+          target: 50,
           note: `median of ${times.length} opens, one-year report of 10 years`
         }
       ]
