@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     // npm test's scripts add a JSON report per run (test:unit, test:shell) for .ci/summary.mjs.
+    // Builds the USDA catalogue file the app ships (as `npm run build` does), once for every test file.
+    globalSetup: ['tests/support/global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -63,6 +63,7 @@ async function measureAll() {
     seeded,
     dataDir,
     log,
+    figures,
     harness: () => (harness ??= startHarness({ dataDir }))
   }
   for (const measure of measures) {

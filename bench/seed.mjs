@@ -23,17 +23,27 @@ const FINGERPRINTED = [
 /**
  * Builds (or reuses) a seeded data folder at `dir`.
  * @param {string} dir
- * @param {{ years?: number, seed?: number, endDate?: string, force?: boolean, log?: (message: string) => void }} [options]
+ * @param {{ years?: number, spanDays?: number, seed?: number, endDate?: string, force?: boolean, log?: (message: string) => void }} [options]
+ *   spanDays, when given, replaces years: only the last spanDays days (a short history to compare costs against).
  *   endDate ('YYYY-MM-DD', default today) is the last day of data, so "last night" is always recent;
  *   the same seed, years and end date give the same rows.
  * @returns {Promise<{ dir: string, reused: boolean, days: number, startDate: string, endDate: string }>}
  */
 export async function seedDataFolder(dir, options = {}) {
-  const { years = 10, seed = 1, endDate = localToday(), force = false, log = () => {} } = options
+  const { years = 10, spanDays, seed = 1, endDate = localToday(), force = false, log = () => {} } = options
   if (!Number.isInteger(years) || years < 1) throw new Error(`years must be a positive integer, not ${years}`)
+  if (spanDays !== undefined && (!Number.isInteger(spanDays) || spanDays < 2)) throw new Error(`spanDays must be an integer above 1, not ${spanDays}`)
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, not ${seed}`)
-  const days = dateSpan(endDate, years)
-  const wanted = { format: SEED_FORMAT, seed, years, endDate, fingerprint: fingerprint(), seeders: seeders.map((s) => s.name) }
+  const days = spanDays ? dateSpan(endDate, 1).slice(-spanDays) : dateSpan(endDate, years)
+  const wanted = {
+    format: SEED_FORMAT,
+    seed,
+    years,
+    ...(spanDays ? { spanDays } : {}),
+    endDate,
+    fingerprint: fingerprint(),
+    seeders: seeders.map((s) => s.name)
+  }
   const summary = { dir, days: days.length, startDate: days[0], endDate }
 
   const markerPath = join(dir, MARKER)
@@ -50,7 +60,7 @@ export async function seedDataFolder(dir, options = {}) {
   writeFileSync(markerPath, '{ "building": true }\n') // claims the folder; an interrupted build is rebuilt next time
 
   const started = performance.now()
-  log(`seeding ${dir}: ${years} years (${days[0]} to ${endDate}), seed ${seed}`)
+  log(`seeding ${dir}: ${spanDays ? `${spanDays} days` : `${years} years`} (${days[0]} to ${endDate}), seed ${seed}`)
   const harness = await startHarness({ dataDir: dir })
   try {
     for (const seeder of seeders) {

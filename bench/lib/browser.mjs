@@ -78,3 +78,76 @@ export async function coldLoad(url, { expectHash, timeoutMs = 30_000 } = {}) {
 function describe(problems) {
   return problems.length > 0 ? `\n  ${problems.join('\n  ')}` : ''
 }
+
+/**
+ * One more cold load, recorded rather than timed: every request (with the
+ * bridge channel for bridge calls), when it started and finished, the
+ * renderer's own marks and the navigation milestones, in time order, in
+ * milliseconds from navigation start. For the bench log: where the time goes.
+ * @param {string} url
+ * @returns {Promise<string[]>} one line per event
+ */
+export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'stillwell-bench-profile-'))
+  const removeProfile = removeOnCleanup(profile)
+  const launching = chromium.launchPersistentContext(profile, {
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 800 }
+  })
+  const closeBrowser = onCleanup('close browser', () =>
+    launching.then(
+      (context) => context.close(),
+      () => {}
+    )
+  )
+  try {
+    const context = await launching
+    const page = context.pages()[0] ?? (await context.newPage())
+    const channels = new Map()
+    page.on('request', (request) => {
+      if (request.method() === 'POST') {
+        try {
+          channels.set(request.url() + (request.postData() ?? ''), JSON.parse(request.postData() ?? '{}').channel ?? '')
+        } catch {
+          // not a bridge call
+        }
+      }
+    })
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, INTERACTIVE_MARK, {
+      timeout: timeoutMs,
+      polling: 50
+    })
+    // Bridge calls are POSTs with the same URL: resource timing lists them in order, as does the request log.
+    const bridgeOrder = [...channels.values()]
+    const entries = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0]
+      const out = []
+      if (nav) {
+        out.push({ at: nav.responseStart, what: 'first byte of index.html' })
+        out.push({ at: nav.domInteractive, what: 'DOM interactive (parser done, module scripts may still run)' })
+        out.push({ at: nav.domContentLoadedEventEnd, what: 'DOMContentLoaded handled (module scripts ran)' })
+      }
+      for (const r of performance.getEntriesByType('resource')) {
+        const name = r.name.replace(globalThis.location.origin, '')
+        out.push({ at: r.startTime, end: r.responseEnd, what: `${r.initiatorType} ${name}`, bytes: r.transferSize })
+      }
+      for (const m of performance.getEntriesByType('mark')) out.push({ at: m.startTime, what: `mark ${m.name}` })
+      for (const p of performance.getEntriesByType('paint')) out.push({ at: p.startTime, what: p.name })
+      return out
+    })
+    let bridge = 0
+    for (const entry of entries) if (entry.what.includes('/bridge/invoke')) entry.what += ` (${bridgeOrder[bridge++] ?? '?'})`
+    return entries
+      .sort((a, b) => a.at - b.at)
+      .map(
+        (e) =>
+          `${e.at.toFixed(1).padStart(7)} ms${e.end !== undefined ? ` → ${e.end.toFixed(1).padStart(6)} ms` : '            '}  ${e.what}`
+      )
+  } finally {
+    await closeBrowser()
+    await removeProfile()
+  }
+}

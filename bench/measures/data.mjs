@@ -25,6 +25,7 @@ export const dataFigures = {
     const services = lib.createServices({
       db: opened.db,
       resourcesDir: join(REPO_DIR, 'resources'),
+      foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
       app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
       notices: []
     })
@@ -46,12 +47,28 @@ export const dataFigures = {
       const imports = []
       for (let i = 0; i < heavy; i++) imports.push((await timed(() => services.data.importJson(content))).ms)
       const backups = []
-      for (let i = 0; i < heavy; i++) backups.push((await timed(() => services.data.backupNow())).ms)
+      let backupFile = null
+      for (let i = 0; i < heavy; i++) {
+        const run = await timed(() => services.data.backupNow())
+        backups.push(run.ms)
+        backupFile = run.value
+      }
+      const years = ctx.seeded.days / 365.25
+      const backupMb = backupFile?.bytes !== undefined ? backupFile.bytes / 1e6 : null
       return [
         { name: 'export_json_ms', value: round(median(exports), 1), unit: 'ms', note },
+        {
+          name: 'export_json_ms_per_year',
+          value: round(median(exports) / years, 1),
+          unit: 'ms',
+          note: `export_json_ms over ${years.toFixed(1)} years of data: what each year of history adds`
+        },
         { name: 'export_json_mb', value: round(Buffer.byteLength(content) / 1e6, 2), unit: 'MB', note },
         { name: 'import_json_ms', value: round(median(imports), 1), unit: 'ms', note: `${note}, includes a safety backup` },
-        { name: 'backup_ms', value: round(median(backups), 1), unit: 'ms', note }
+        { name: 'backup_ms', value: round(median(backups), 1), unit: 'ms', note },
+        ...(backupMb === null
+          ? []
+          : [{ name: 'backup_mb', value: round(backupMb, 2), unit: 'MB', note: `${note}; the USDA catalogue is not in it` }])
       ]
     } finally {
       services.reminders.stop()

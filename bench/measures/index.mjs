@@ -11,14 +11,30 @@
 //   ctx.dataDir           that copy (writes there never reach the seeded original)
 //   ctx.seeded            { dir, days, startDate, endDate, reused } of the seeded folder
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
+//   ctx.figures           the figures measured so far in this run (for shares and ratios)
 import { articleOpen, articleSearch } from './articles.mjs'
 import { dataFigures } from './data.mjs'
 import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
+import { mainReady } from './main-ready.mjs'
 import { planner } from './planner.mjs'
 import { report } from './report.mjs'
+import { scaling } from './scaling.mjs'
 import { schedulerYear } from './scheduler-year.mjs'
 import { sleepImport } from './sleep-import.mjs'
 
-export const measures = [loadTime, initialJs, journalFigures, articleSearch, articleOpen, planner, report, schedulerYear, dataFigures, sleepImport]
+export const measures = [
+  loadTime,
+  mainReady,
+  initialJs,
+  journalFigures,
+  articleSearch,
+  articleOpen,
+  planner,
+  report,
+  scaling,
+  schedulerYear,
+  dataFigures,
+  sleepImport
+]

@@ -2,7 +2,7 @@
 // "stillwell:interactive" mark in a cold Chromium, Stillwell (harness on the
 // seeded data) against a one-component Vue page built and served the same way.
 import { buildBarePage } from '../lib/bare-page.mjs'
-import { coldLoad } from '../lib/browser.mjs'
+import { coldLoad, traceColdLoad } from '../lib/browser.mjs'
 import { serveStatic } from '../lib/static-server.mjs'
 import { median, round } from '../lib/stats.mjs'
 
@@ -27,13 +27,15 @@ export const loadTime = {
       await bare.close()
     }
     for (const target of targets) ctx.log(`${target.name} loads (ms): ${target.times.map((t) => t.toFixed(1)).join(', ')}`)
+    // Where a cold load's time goes: one more load, recorded and not counted.
+    ctx.log(`trace of one cold load of Stillwell (ms from navigation start):\n  ${(await traceColdLoad(targets[0].url)).join('\n  ')}`)
 
     const cold = median(targets[0].times)
     const bareMs = median(targets[1].times)
     return [
       { name: 'cold_load_ms', value: round(cold, 1), unit: 'ms', note: `median of ${ctx.runs} cold loads` },
       { name: 'bare_load_ms', value: round(bareMs, 1), unit: 'ms', note: `median of ${ctx.runs} cold loads` },
-      { name: 'cold_load_ratio', value: round(cold / bareMs, 2), unit: '×', note: 'cold_load_ms / bare_load_ms' }
+      { name: 'cold_load_ratio', value: round(cold / bareMs, 2), unit: '×', target: 1.5, note: 'cold_load_ms / bare_load_ms' }
     ]
   }
 }

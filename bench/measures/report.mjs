@@ -62,7 +62,7 @@ export const report = {
         else times.push(at - started)
       }
       const sections = await page.evaluate(() => globalThis.document.querySelectorAll('[data-section]').length)
-      if (sections !== 7) throw new Error(`the report showed ${sections} sections, expected 7`)
+      if (sections < 7) throw new Error(`the report showed ${sections} sections, expected at least 7`)
       if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`)
       ctx.log(`report (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`)
       return [
@@ -70,6 +70,7 @@ export const report = {
           name: 'report_render_ms',
           value: round(median(times), 1),
           unit: 'ms',
+          target: 50,
           note: `median of ${times.length} opens, one-year report of 10 years`
         }
       ]

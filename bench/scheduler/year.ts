@@ -6,7 +6,9 @@
 // a check every minute (about 525,600 of them), one timer for the next
 // reminder, and three reminders an evening (wind-down, lights-out, the morning
 // log), each recorded in SQLite before it is shown.
+import { join } from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
+import { FOOD_CATALOGUE_BUILD_PATH } from '../../src/main/db/food-catalogue-file'
 import { createServices } from '../../src/main/services'
 import type { Clock, Notifier, Timers } from '../../src/main/services/ports'
 
@@ -54,6 +56,7 @@ export interface YearResult {
   checksPerMs: number
 }
 
+/** Run from the project folder (`npm run bench`), where the build left the food catalogue. */
 export function simulateYear(dataDir: string, zone = 'Europe/Berlin'): YearResult {
   const computer = new SimulatedComputer(Date.parse('2026-01-01T00:00:00Z'), zone)
   let notifications = 0
@@ -65,6 +68,7 @@ export function simulateYear(dataDir: string, zone = 'Europe/Berlin'): YearResul
       app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
       notices: [],
       resourcesDir: dataDir,
+      foodCatalogueFile: join(process.cwd(), FOOD_CATALOGUE_BUILD_PATH),
       clock: computer,
       timers: computer,
       notifier

@@ -2,8 +2,11 @@
 // meals, drawn from a realistic set of everyday foods in household measures
 // or grams; most past items marked eaten; supplement magnesium on some days;
 // a few foods of the user's own and a few meal templates. The USDA catalogue
-// loads through the bridge (as on a first planner visit); plan rows go in
-// directly, in one transaction, the way the app writes them.
+// is the read-only file the build makes (out/food), attached here to read
+// portions; plan rows go in directly, in one transaction, the way the app writes them.
+
+import { join } from 'node:path'
+import { REPO_DIR } from '../lib/paths.mjs'
 
 /** Everyday foods by meal, as USDA NDB numbers (all present in the shipped extract). */
 const FOODS = {
@@ -69,7 +72,7 @@ const MEALS = ['breakfast', 'lunch', 'dinner', 'snacks']
 export const mealPlans = {
   name: 'meal-plans',
   async seed(ctx) {
-    // The first food call loads the USDA data into the database, as a first visit to the planner does.
+    // A first visit to the planner searches at once: the catalogue ships prebuilt.
     await ctx.invoke('foods.search', { query: 'almonds', limit: 5 })
     const mine = []
     for (const food of [
@@ -105,16 +108,23 @@ export const mealPlans = {
     }
 
     const db = await ctx.database()
-    const portionsOf = db.prepare('SELECT seq, amount, grams FROM food_portions WHERE food_id = ? ORDER BY seq')
+    db.prepare('ATTACH DATABASE ? AS usda').run(join(REPO_DIR, 'out', 'food', 'usda-catalogue.sqlite'))
+    const portionsOf = db.prepare(
+      'SELECT seq, amount, grams FROM food_portions WHERE food_id = @id UNION ALL SELECT seq, amount, grams FROM usda.food_portions WHERE food_id = @id ORDER BY seq'
+    )
     const portions = new Map()
-    for (const id of [...new Set([...Object.values(FOODS).flat(), ...mine])]) portions.set(id, portionsOf.all(id))
+    for (const id of [...new Set([...Object.values(FOODS).flat(), ...mine])]) portions.set(id, portionsOf.all({ id }))
 
     const insertItem = db.prepare(
       `INSERT INTO plan_items (day, meal, position, food_id, amount, unit_kind, unit_seq, unit_label, unit_grams, eaten, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const insertDay = db.prepare('INSERT INTO plan_days (day, supplement_mg, updated_at) VALUES (?, ?, ?)')
-    const measureName = db.prepare('SELECT measure FROM food_portions WHERE food_id = ? AND seq = ?').pluck()
+    const measureName = db
+      .prepare(
+        'SELECT measure FROM food_portions WHERE food_id = @id AND seq = @seq UNION ALL SELECT measure FROM usda.food_portions WHERE food_id = @id AND seq = @seq'
+      )
+      .pluck()
     const { random } = ctx
     let items = 0
 
@@ -135,7 +145,7 @@ export const mealPlans = {
               const unitGrams = portion.grams / portion.amount
               const amount = Math.max(0.25, Math.round(random.around(portion.amount, portion.amount / 2, 0.25, 3) * 4) / 4)
               if (amount * unitGrams > 600) continue
-              row = ['measure', portion.seq, measureName.get(foodId, portion.seq), unitGrams, amount]
+              row = ['measure', portion.seq, measureName.get({ id: foodId, seq: portion.seq }), unitGrams, amount]
             } else {
               row = ['g', null, 'g', 1, Math.round(random.around(90, 60, 10, 300))]
             }

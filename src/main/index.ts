@@ -9,6 +9,7 @@ import { release } from 'node:os'
 import { join } from 'node:path'
 import type { EventName, EventPayload, NotificationEvent, Settings } from '../shared/contract'
 import { DatabaseFromTheFutureError, openDatabase, StorageUnavailableError, type OpenedDatabase } from './db/connection'
+import { FOOD_CATALOGUE_BUILD_PATH, FOOD_CATALOGUE_PACKAGED_PATH } from './db/food-catalogue-file'
 import { bindIpc } from './ipc/electron-binding'
 import { createHandlers } from './ipc/handlers'
 import { electronSqliteBinding, onDiskResource } from './paths'
@@ -135,6 +136,10 @@ function start(): void {
       const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return picked.canceled ? null : (picked.filePaths[0] ?? null)
     },
+    // Outside the asar archive in a package (SQLite reads it as a plain file); beside the build in development.
+    foodCatalogueFile: app.isPackaged
+      ? join(process.resourcesPath, FOOD_CATALOGUE_PACKAGED_PATH)
+      : join(app.getAppPath(), FOOD_CATALOGUE_BUILD_PATH),
     // The page asks first, in the app's own words ("Open this link in your browser?"), before it calls
     // app.openExternal, so a second native dialog here would only ask the same question twice.
     externalLinks: {

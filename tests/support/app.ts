@@ -6,6 +6,7 @@ import { createServices, type Services } from '../../src/main/services'
 import type { Clock, Notifier, Timers } from '../../src/main/services/ports'
 import type { Api, Channel, Input, Output, Result } from '../../src/shared/contract'
 import { makeTempDir } from './temp-dir'
+import { testFoodCatalogue } from './food-catalogue'
 
 export interface TestApp {
   dataDir: string
@@ -34,6 +35,7 @@ export function startTestApp(dataDir?: string, options: TestAppOptions = {}): Te
   const services = createServices({
     db: opened.db,
     resourcesDir: join(__dirname, '..', '..', 'resources'),
+    foodCatalogueFile: testFoodCatalogue(),
     app: {
       name: 'Stillwell',
       version: '0.0.0-test',

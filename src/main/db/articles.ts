@@ -87,6 +87,8 @@ const SELECT_BOOKMARK = `
 export interface ArticleRepository {
   /** Adds, rewrites (by content hash) and removes bundled articles; returns how many changed. */
   syncBundled(records: ArticleRecord[]): number
+  /** Slug → content hash of every bundled article in the library. */
+  bundledHashes(): Map<string, string>
   insertImported(record: ArticleRecord): number
   updateDetails(slug: string, title: string, tags: string[]): boolean
   remove(id: number): void
@@ -252,6 +254,7 @@ export function createArticleRepository(db: Database, now: () => Date): ArticleR
 
   return {
     syncBundled,
+    bundledHashes: () => new Map(stmt.bundledHashes.all().map((r) => [r.slug, r.content_hash])),
     insertImported,
     updateDetails,
     remove,

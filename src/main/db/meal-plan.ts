@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Meal, UnitKind } from '../../shared/domain/meal-plan'
+import { foodColumn, foodJoin, foodName } from './food-catalogue'
 
 /** Storage for the meal plan: items, per-day supplements, templates and the user's own targets. */
 
@@ -77,10 +78,12 @@ export interface MealPlanStore {
   transaction<T>(fn: () => T): T
 }
 
+// Foods come from the user's database or the shipped catalogue (see food-catalogue.ts).
 const ITEM_SELECT = `
   SELECT i.id, i.day, i.meal, i.position, i.food_id, i.amount, i.unit_kind, i.unit_seq, i.unit_label, i.unit_grams, i.eaten,
-         f.name, f.short_name, f.food_group, f.mg_per_100g, f.fe_per_100g, f.kcal_per_100g
-  FROM plan_items i JOIN foods f ON f.id = i.food_id`
+         ${foodName('i.food_id')} AS name, ${foodColumn('short_name')} AS short_name, coalesce(${foodColumn('food_group')}, '') AS food_group,
+         coalesce(${foodColumn('mg_per_100g')}, 0) AS mg_per_100g, ${foodColumn('fe_per_100g')} AS fe_per_100g, ${foodColumn('kcal_per_100g')} AS kcal_per_100g
+  FROM plan_items i ${foodJoin('i.food_id')}`
 
 export function createMealPlanStore(db: Database): MealPlanStore {
   const between = db.prepare<[string, string], ItemRow>(`${ITEM_SELECT} WHERE i.day BETWEEN ? AND ? ORDER BY i.day, i.position, i.id`)
@@ -120,8 +123,9 @@ export function createMealPlanStore(db: Database): MealPlanStore {
     'SELECT id, name FROM meal_templates ORDER BY name COLLATE NOCASE'
   )
   const templateItemsStatement = db.prepare<[], TemplateItemRow>(
-    `SELECT t.template_id, t.position, t.food_id, t.amount, t.unit_kind, t.unit_seq, t.unit_label, t.unit_grams, f.name, f.short_name, f.mg_per_100g
-     FROM meal_template_items t JOIN foods f ON f.id = t.food_id ORDER BY t.template_id, t.position`
+    `SELECT t.template_id, t.position, t.food_id, t.amount, t.unit_kind, t.unit_seq, t.unit_label, t.unit_grams,
+            ${foodName('t.food_id')} AS name, ${foodColumn('short_name')} AS short_name, coalesce(${foodColumn('mg_per_100g')}, 0) AS mg_per_100g
+     FROM meal_template_items t ${foodJoin('t.food_id')} ORDER BY t.template_id, t.position`
   )
   const templateByIdStatement = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM meal_templates WHERE id = ?')
   const templateNameStatement = db.prepare<[string], number>('SELECT count(*) FROM meal_templates WHERE name = ?').pluck()
@@ -132,8 +136,8 @@ export function createMealPlanStore(db: Database): MealPlanStore {
   )
   const deleteTemplateStatement = db.prepare<[number]>('DELETE FROM meal_templates WHERE id = ?')
   const magnesiumStatement = db.prepare<[string, string], { day: string; eaten: 0 | 1; mg_per_100g: number; grams: number }>(
-    `SELECT i.day, i.eaten, f.mg_per_100g, i.amount * i.unit_grams AS grams
-     FROM plan_items i JOIN foods f ON f.id = i.food_id WHERE i.day BETWEEN ? AND ? ORDER BY i.day`
+    `SELECT i.day, i.eaten, coalesce(${foodColumn('mg_per_100g')}, 0) AS mg_per_100g, i.amount * i.unit_grams AS grams
+     FROM plan_items i ${foodJoin('i.food_id')} WHERE i.day BETWEEN ? AND ? ORDER BY i.day`
   )
 
   const addItems = db.transaction((items: readonly NewItem[], now: string): number[] => {

@@ -40,5 +40,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
     for (const m of pending) m.up(db)
     db.pragma(`user_version = ${latest}`)
   }).immediate()
+  // VACUUM cannot run inside a transaction; the data is already safe if it is interrupted.
+  if (pending.some((m) => m.vacuumAfter)) db.exec('VACUUM')
   return { from: current, to: latest }
 }

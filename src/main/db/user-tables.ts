@@ -7,8 +7,8 @@ import { outlineMarkdown } from '../../shared/domain/markdown'
  * changes here. Everything else is left out, and why:
  */
 const LEFT_OUT: Record<string, string> = {
-  // Which version of the shipped USDA files is loaded: recomputed from those files at the next start.
-  food_catalogue: 'derived from the bundled USDA files',
+  // How often each USDA food is planned: counted from plan items by triggers, so an import recounts it.
+  usda_uses: 'counted from plan_items',
   // When the reminder scheduler last looked at the clock: this computer's bookkeeping, not the user's data.
   // Brought from another time, it would make the scheduler think it had seen (or missed) evenings it had not.
   reminder_state: 'scheduler bookkeeping'
@@ -16,8 +16,8 @@ const LEFT_OUT: Record<string, string> = {
 
 /**
  * Tables of which only some rows are the user's. The others come with the app
- * (bundled articles, USDA foods and their portions) and are loaded again from
- * its files, so exporting them would only repeat the app.
+ * (bundled articles, loaded again from its files; a USDA food kept only because
+ * old plans use it), so exporting them would only repeat the app.
  */
 const USER_ROWS: Record<string, string> = {
   foods: "source = 'user'",

@@ -178,6 +178,20 @@ export function loadBundledArticles(dir: string): { articles: BundledArticle[]; 
   return { articles, problems }
 }
 
+/**
+ * The content hash of every bundled article, without parsing any: what a
+ * start compares with the library before deciding whether to load them at
+ * all. Null when the folder cannot be read.
+ */
+export function bundledArticleHashes(dir: string): Map<string, string> | null {
+  try {
+    const names = readdirSync(dir).filter((name) => extname(name) === '.md')
+    return new Map(names.map((name) => [basename(name, '.md'), contentHash(readFileSync(join(dir, name), 'utf8'))]))
+  } catch {
+    return null
+  }
+}
+
 export function contentHash(raw: string): string {
   return createHash('sha256').update(`${INDEX_VERSION}\0${raw}`).digest('hex')
 }

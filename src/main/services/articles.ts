@@ -21,7 +21,7 @@ import {
 } from '../../shared/domain/articles'
 import { createArticleRepository, type StoredArticle } from '../db/articles'
 import type { KeyValueStore } from '../db/key-value'
-import { contentHash, decodeImport, loadBundledArticles, parseImportedArticle } from './article-source'
+import { bundledArticleHashes, contentHash, decodeImport, loadBundledArticles, parseImportedArticle } from './article-source'
 import type { Clock } from './ports'
 
 export interface ArticleServiceDeps {
@@ -93,6 +93,13 @@ export function createArticleService(deps: ArticleServiceDeps): ArticleService {
   }
 
   function syncBundled(): { changed: number; problems: string[] } {
+    // Every start: hash the shipped files and compare with the library first; parsing and indexing
+    // them is needed only after an update changed one (or a file that failed before).
+    const shipped = bundledArticleHashes(articlesDir)
+    const stored = repo.bundledHashes()
+    if (shipped && shipped.size === stored.size && [...shipped].every(([slug, hash]) => stored.get(slug) === hash)) {
+      return { changed: 0, problems: [] }
+    }
     const { articles, problems } = loadBundledArticles(articlesDir)
     for (const problem of problems) deps.log?.(`Skipped a bundled article: ${problem}`)
     // If the folder could not be read at all, keep what the library already has rather than emptying it.

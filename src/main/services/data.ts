@@ -41,8 +41,12 @@ export interface DataServiceDeps {
   clock: Clock
   timers: Timers
   shell?: DataShell
-  /** Runs before an import, so rows may refer to data the app loads lazily (USDA foods). */
-  prepareImport?: () => void
+  /**
+   * Runs in the import's transaction once its rows are in: recounts what
+   * triggers derive (how often each food is planned) and checks what foreign
+   * keys cannot (plans naming foods of the shipped catalogue). A problem, or null.
+   */
+  settleImported?: () => string | null
   /** Told after the user's data was replaced, so services holding state can pick up the new rows. */
   afterReplace?: () => void
   log?: (message: string, error?: unknown) => void
@@ -238,6 +242,8 @@ export function createDataService(deps: DataServiceDeps): DataService {
           `That export has ${broken.length} row${broken.length === 1 ? '' : 's'} pointing at something missing (first in ${first.table}, which refers to ${first.parent}). Nothing was changed.`
         )
       }
+      const unchecked = deps.settleImported?.() ?? null
+      if (unchecked !== null) throw new AppError('invalid-input', `That export ${unchecked}. Nothing was changed.`)
       reindexArticles(db)
     }).immediate()
   }
@@ -295,7 +301,6 @@ export function createDataService(deps: DataServiceDeps): DataService {
 
     async importJson(content) {
       const incoming = validate(content)
-      deps.prepareImport?.()
       const safety = await backup('safety')
       replaceAll(incoming)
       deps.afterReplace?.()

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { searchPrior } from '../../shared/domain/food-search'
-import type { FoodCatalogue, PortionRow, UsdaFood } from '../db/food-catalogue'
+import type { PortionRow, UsdaFood } from '../db/food-catalogue'
 
 /**
- * The USDA SR28 extract shipped in resources/food (see README-usda.md there),
- * plus our own list of common foods with friendlier names. Loaded into SQLite
- * on first use and again only when one of these files (or this loader) changes.
+ * The USDA SR28 extract in resources/food (see README-usda.md there), plus our
+ * own list of common foods with friendlier names. Read when the app is built,
+ * to make the catalogue file it ships (db/food-catalogue-file.ts); the running
+ * app never parses these.
  */
 export const FOOD_FILES = {
   foods: 'usda-foods-mg-fe.csv',
@@ -16,7 +17,7 @@ export const FOOD_FILES = {
   common: 'common-foods.csv'
 } as const
 
-/** Bump when the way rows are turned into database values changes (e.g. the search prior). */
+/** Bump when the way rows are turned into database values changes (e.g. the search prior): the catalogue file is rebuilt. */
 const LOADER_VERSION = '1'
 
 export interface FoodDataFiles {
@@ -132,22 +133,9 @@ export function parseFoodData(files: FoodDataFiles): { foods: UsdaFood[]; portio
 }
 
 export interface LoadReport {
+  /** Always false now: the catalogue ships prebuilt and is only attached, never loaded into the user's database. */
   loaded: boolean
   foods: number
   portions: number
   ms: number
-}
-
-/**
- * Makes sure the catalogue holds the shipped USDA data. Cheap when it already
- * does (read and hash ~1.5 MB); otherwise parses and loads everything in one
- * transaction, leaving the user's foods and plans alone.
- */
-export function ensureFoodData(catalogue: FoodCatalogue, resourcesDir: string, now: () => Date): LoadReport {
-  const started = performance.now()
-  const files = readFoodDataFiles(resourcesDir)
-  if (catalogue.loadedHash() === files.hash) return { loaded: false, foods: 0, portions: 0, ms: performance.now() - started }
-  const { foods, portions } = parseFoodData(files)
-  catalogue.replaceUsda(foods, portions, files.hash, now().toISOString())
-  return { loaded: true, foods: foods.length, portions: portions.length, ms: performance.now() - started }
 }

@@ -31,7 +31,7 @@ import {
   type PortionRow,
   type UserFoodValues
 } from '../db/food-catalogue'
-import { ensureFoodData, type LoadReport } from './food-data'
+import type { LoadReport } from './food-data'
 
 /** The group the user's foods go in unless they choose another. */
 export const MY_FOODS_GROUP = 'My foods'
@@ -41,8 +41,12 @@ const CANDIDATES = 60
 export const MAX_IMPORT_ROWS = 500
 
 export interface FoodsService {
-  /** Loads the shipped USDA data if it is missing or has changed; cheap otherwise. Runs on first use. */
+  /** Reports the shipped USDA catalogue (attached when the service is made; nothing to load, so always cheap). */
   ensureLoaded(): LoadReport
+  /** Food ids that plans or templates name but no food has (checked after an import). */
+  unknownPlanned(): string[]
+  /** Counts again how often each food is planned (after plan items were replaced wholesale). */
+  recountUses(): void
   search(input: FoodSearchInput): { results: FoodSummary[]; more: boolean }
   get(ids: readonly string[]): FoodDetail[]
   /** One food or a not-found error written for the user. */
@@ -61,8 +65,11 @@ export interface FoodsService {
 
 export interface FoodsDeps {
   db: Database
-  resourcesDir: string
+  /** The read-only USDA catalogue file (see db/food-catalogue-file.ts). */
+  catalogueFile: string
   now: () => Date
+  /** Told once if the catalogue could not be opened (the service then offers the user's foods only). */
+  log?: (message: string) => void
 }
 
 export const displayName = foodDisplayName
@@ -125,18 +132,14 @@ function cleanPortionLabel(label: string): string {
 }
 
 export function createFoodsService(deps: FoodsDeps): FoodsService {
-  const catalogue: FoodCatalogue = createFoodCatalogue(deps.db)
-  let ready = false
+  const started = performance.now()
+  const catalogue: FoodCatalogue = createFoodCatalogue(deps.db, deps.catalogueFile, deps.log)
+  const attachMs = performance.now() - started
   let groupsCache: FoodGroup[] | null = null
 
   function ensureLoaded(): LoadReport {
-    const report = ensureFoodData(catalogue, deps.resourcesDir, deps.now)
-    ready = true
-    groupsCache = null
-    return report
-  }
-  function ensure(): void {
-    if (!ready) ensureLoaded()
+    const { foods, portions } = catalogue.info()
+    return { loaded: false, foods, portions, ms: attachMs }
   }
 
   function details(rows: readonly FoodRow[]): FoodDetail[] {
@@ -147,7 +150,6 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
   }
 
   function get(ids: readonly string[]): FoodDetail[] {
-    ensure()
     return details(catalogue.byIds(ids))
   }
 
@@ -159,7 +161,6 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
   }
 
   function search(input: FoodSearchInput): { results: FoodSummary[]; more: boolean } {
-    ensure()
     const limit = input.limit ?? 25
     const sort = input.sort ?? 'relevance'
     const group = input.group?.trim() ? input.group.trim() : null
@@ -240,7 +241,6 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
   }
 
   function create(input: UserFoodInput): FoodDetail {
-    ensure()
     const checked = toValues(input)
     if ('fields' in checked) throw new AppError('invalid-input', 'Some of the food’s values are not possible.', checked.fields)
     if (catalogue.userNamesTaken([checked.values.name]).length > 0) {
@@ -271,7 +271,6 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
   }
 
   function importCsv(csv: string): ImportResult {
-    ensure()
     const rows = parseImport(csv)
     const problems: Record<string, string> = {}
     const values: UserFoodValues[] = []
@@ -320,13 +319,11 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
   }
 
   function groups(): FoodGroup[] {
-    ensure()
     groupsCache ??= catalogue.groups()
     return groupsCache
   }
 
   function gapCandidates(): { food: FoodDetail; usedBefore: boolean }[] {
-    ensure()
     const used = catalogue.used(30)
     const seen = new Set(used.map((r) => r.id))
     const rows = [...used, ...catalogue.common().filter((r) => !seen.has(r.id))]
@@ -335,14 +332,13 @@ export function createFoodsService(deps: FoodsDeps): FoodsService {
 
   return {
     ensureLoaded,
+    unknownPlanned: () => catalogue.unknownPlanned(),
+    recountUses: () => catalogue.recountUses(),
     search,
     get,
     require: requireFood,
     groups,
-    mine: () => {
-      ensure()
-      return details(catalogue.mine())
-    },
+    mine: () => details(catalogue.mine()),
     create,
     update,
     remove,

@@ -53,8 +53,10 @@ export interface ServiceDeps {
   db: Database
   app: Omit<AppInfo, 'notices'>
   notices: StartupNotice[]
-  /** The folder holding resources/ content: articles, food data. */
+  /** The folder holding resources/ content: articles. */
   resourcesDir: string
+  /** The read-only USDA food catalogue built with the app (see db/food-catalogue-file.ts). */
+  foodCatalogueFile: string
   clock?: Clock
   notifier?: Notifier
   externalLinks?: ExternalLinks
@@ -83,8 +85,13 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = createSettingsService(keyValue)
   const journalRepo = createJournalRepository(deps.db)
   const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
-  // The USDA foods load into the database on first use (see foods.ensureLoaded), not here: most starts never need to.
-  const foods = createFoodsService({ db: deps.db, resourcesDir: deps.resourcesDir, now: clock.now })
+  // The USDA catalogue is a read-only file built with the app: attaching it costs about a millisecond.
+  const foods = createFoodsService({
+    db: deps.db,
+    catalogueFile: deps.foodCatalogueFile,
+    now: clock.now,
+    log: (message) => (deps.log ?? console.error)(message)
+  })
   const planner = createPlannerService({ db: deps.db, foods, profile: () => settings.get().profile, now: clock.now })
   // Insights shows the food magnesium of each day: eaten where items are marked eaten, planned otherwise.
   const plannedFoodMagnesium: FoodMagnesiumProvider = (from, to) =>
@@ -115,8 +122,14 @@ export function createServices(deps: ServiceDeps): Services {
     timers: deps.timers ?? systemTimers,
     ...(deps.dataShell ? { shell: deps.dataShell } : {}),
     ...(deps.log ? { log: deps.log } : {}),
-    // Plans refer to USDA foods, which load on first use: an import into a fresh database needs them.
-    prepareImport: () => void foods.ensureLoaded(),
+    // Plans may name USDA foods, which no foreign key can check across the two files.
+    settleImported: () => {
+      foods.recountUses()
+      const unknown = foods.unknownPlanned()
+      return unknown.length === 0
+        ? null
+        : `has plans pointing at something missing: the food “${unknown[0]}” is neither one of yours nor in Stillwell’s food list`
+    },
     // Tonight's reminders may have changed with the settings that came in.
     afterReplace: () => reminders.check('settings')
   })
@@ -126,8 +139,11 @@ export function createServices(deps: ServiceDeps): Services {
     today: journal.today,
     now: clock.now
   })
+  const totalChanges = deps.db.prepare<[], number>('SELECT total_changes()').pluck()
   const insights = createInsightsService({
     repo: journalRepo,
+    // Every write of this connection (the app's only writer) counts: plans and settings change Insights too.
+    dataVersion: () => totalChanges.get()!,
     today: journal.today,
     profile: () => settings.get().profile,
     foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium

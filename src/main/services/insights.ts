@@ -21,12 +21,18 @@ export interface InsightsDeps {
   today: () => string
   profile: () => NutrientProfile
   foodMagnesium?: FoodMagnesiumProvider | undefined
+  /**
+   * Changes whenever anything this connection stores may have changed (plans,
+   * settings as well as the journal): with the journal's version it lets a
+   * computed answer be reused until then.
+   */
+  dataVersion?: () => number
 }
 
 /** The longest custom range: more than anyone's journal, small enough to stay quick. */
 const MAX_RANGE_DAYS = 50 * 366
 
-export function createInsightsService({ repo, today, profile, foodMagnesium }: InsightsDeps): InsightsService {
+export function createInsightsService({ repo, today, profile, foodMagnesium, dataVersion }: InsightsDeps): InsightsService {
   /** The last night a range ends on: last night, or tonight if it is already logged. */
   function lastNight(): string {
     const now = today()
@@ -77,30 +83,51 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
     return { from: from! > clampedTo ? clampedTo : from!, to: clampedTo }
   }
 
+  // Ten years of nights and plans take tens of milliseconds to sum up; the same range asked again
+  // before anything changed (going back to Insights, switching ranges back and forth) costs nothing.
+  const answers = new Map<string, InsightsData>()
+  let answersVersion = ''
+
   return {
     get(query) {
       const { from, to } = resolve(query)
-      const nights = nightsBetween(from, to)
-      const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
-      // No planned meals in the range: no food series at all, rather than a line of zeros.
-      const planned = foodMagnesium ? foodMagnesium(from, to) : null
-      const food = planned && planned.size > 0 ? planned : null
-      const data = buildInsights(nights, from, to, defs, food)
-      const target = magnesiumTargetMg(profile())
-      // Archived factors with no answers in this range would only add empty rows.
-      data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
-      return {
-        ...data,
-        range: query.range,
-        firstDate: repo.firstDate(),
-        magnesium: {
-          ...data.magnesium,
-          targetMg: target.value,
-          targetBasis: target.basis,
-          targetSource: target.source,
-          upperLimitMg: SUPPLEMENT_MG_UPPER_LIMIT,
-          nightsAboveUpperLimit: nights.filter((n) => n.magnesiumMg > SUPPLEMENT_MG_UPPER_LIMIT).length
-        }
+      if (!dataVersion) return compute(query, from, to)
+      const version = `${repo.version()}|${dataVersion()}`
+      if (version !== answersVersion) {
+        answers.clear()
+        answersVersion = version
+      }
+      const key = `${query.range}|${from}|${to}`
+      let answer = answers.get(key)
+      if (!answer) {
+        answer = compute(query, from, to)
+        answers.set(key, answer)
+      }
+      return answer
+    }
+  }
+
+  function compute(query: InsightsQuery, from: string, to: string): InsightsData {
+    const nights = nightsBetween(from, to)
+    const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
+    // No planned meals in the range: no food series at all, rather than a line of zeros.
+    const planned = foodMagnesium ? foodMagnesium(from, to) : null
+    const food = planned && planned.size > 0 ? planned : null
+    const data = buildInsights(nights, from, to, defs, food)
+    const target = magnesiumTargetMg(profile())
+    // Archived factors with no answers in this range would only add empty rows.
+    data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
+    return {
+      ...data,
+      range: query.range,
+      firstDate: repo.firstDate(),
+      magnesium: {
+        ...data.magnesium,
+        targetMg: target.value,
+        targetBasis: target.basis,
+        targetSource: target.source,
+        upperLimitMg: SUPPLEMENT_MG_UPPER_LIMIT,
+        nightsAboveUpperLimit: nights.filter((n) => n.magnesiumMg > SUPPLEMENT_MG_UPPER_LIMIT).length
       }
     }
   }

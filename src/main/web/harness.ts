@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { NotificationEvent } from '../../shared/contract'
 import { openDatabase } from '../db/connection'
+import { FOOD_CATALOGUE_BUILD_PATH } from '../db/food-catalogue-file'
 import { createHandlers } from '../ipc/handlers'
 import { createServices } from '../services'
 import type { Notifier } from '../services/ports'
@@ -51,6 +52,7 @@ const externalLinks = {
 const version = process.env['npm_package_version'] ?? '0.0.0'
 const services = createServices({
   resourcesDir: join(__dirname, '../../resources'),
+  foodCatalogueFile: join(__dirname, '../..', FOOD_CATALOGUE_BUILD_PATH),
   notifier,
   externalLinks,
   log: (message, error) => console.error(message, error ?? ''),

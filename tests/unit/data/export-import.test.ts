@@ -47,7 +47,7 @@ describe('JSON export', () => {
     expect(t['article_progress']).toHaveLength(2)
     expect(t['article_bookmarks']).toHaveLength(2)
     // Derived tables are left out.
-    for (const derived of ['food_catalogue', 'foods_fts', 'foods_fts_data', 'article_search', 'article_search_content']) {
+    for (const derived of ['food_catalogue', 'usda_uses', 'foods_fts', 'foods_fts_data', 'article_search', 'article_search_content']) {
       expect(t).not.toHaveProperty(derived)
     }
   })

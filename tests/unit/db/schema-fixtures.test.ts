@@ -69,8 +69,13 @@ type Rows = Record<string, string[]>
 function tablesOf(db: Database.Database): string[] {
   return (
     db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
-  ).filter((name) => !/_fts(_|$)|_search(_|$)/.test(name)) // full-text index shadow tables are rebuilt, not data
+  )
+    .filter((name) => !/_fts(_|$)|_search(_|$)/.test(name)) // full-text index shadow tables are rebuilt, not data
+    .filter((name) => name !== 'usda_uses') // counted from plan_items by triggers, not data
 }
+
+/** Tables a later migration dropped because they only described shipped data, never the user's. */
+const DROPPED_DERIVED = ['food_catalogue']
 
 function dump(db: Database.Database, tables: string[]): Rows {
   // Sorted in JavaScript: some tables are WITHOUT ROWID.
@@ -92,7 +97,8 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
     old.pragma('application_id = 0x5354494c')
     const tables = tablesOf(old)
     old.exec(`ATTACH DATABASE '${source.opened.path.replace(/'/g, "''")}' AS rich`)
-    for (const table of tables) {
+    const inRich = new Set(old.prepare("SELECT name FROM rich.sqlite_schema WHERE type = 'table'").pluck().all() as string[])
+    for (const table of tables.filter((t) => inRich.has(t))) {
       const columns = (old.prepare(`PRAGMA main.table_info("${table}")`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ')
       old.exec(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM rich."${table}"`)
     }
@@ -108,7 +114,10 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
       expect(opened.notices).toEqual([])
       expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
       expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(dump(opened.db, tables)).toEqual(before)
+      const kept = tablesOf(opened.db)
+      expect(tables.filter((t) => !kept.includes(t)).every((t) => DROPPED_DERIVED.includes(t))).toBe(true)
+      const still = tables.filter((t) => kept.includes(t))
+      expect(dump(opened.db, still)).toEqual(Object.fromEntries(still.map((t) => [t, before[t]])))
       expect(opened.db.pragma('foreign_key_check')).toEqual([])
     } finally {
       opened.db.close()

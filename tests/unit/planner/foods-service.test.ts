@@ -1,7 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../src/main/db/connection'
+import { ensureFoodCatalogueFile } from '../../../src/main/db/food-catalogue-file'
 import { createFoodsService } from '../../../src/main/services/foods'
+import { createPlannerService } from '../../../src/main/services/planner'
 import type { UserFoodInput } from '../../../src/shared/contract'
 import { startTestApp, type TestApp } from '../../support/app'
 import { makeTempDir } from '../../support/temp-dir'
@@ -26,13 +29,13 @@ const granola: UserFoodInput = {
   portions: [{ label: 'handful', grams: 25 }]
 }
 
-describe('loading the USDA data', () => {
-  it('loads all 8,050 foods and 14,608 portions once, with ids and numbers exactly as published', () => {
-    const first = app.services.foods.ensureLoaded()
-    expect(first).toMatchObject({ loaded: true, foods: 8050, portions: 14608 })
-    expect(count("SELECT count(*) FROM foods WHERE source = 'usda'")).toBe(8050)
-    expect(count('SELECT count(*) FROM food_portions')).toBe(14608)
-    expect(app.services.foods.ensureLoaded().loaded).toBe(false)
+describe('the shipped USDA catalogue', () => {
+  it('offers all 8,050 foods and 14,608 portions from the shipped file, with ids and numbers exactly as published, none of them in the user’s database', () => {
+    expect(app.services.foods.ensureLoaded()).toMatchObject({ loaded: false, foods: 8050, portions: 14608 })
+    expect(count('SELECT count(*) FROM usda.foods')).toBe(8050)
+    expect(count('SELECT count(*) FROM usda.food_portions')).toBe(14608)
+    expect(count('SELECT count(*) FROM main.foods')).toBe(0)
+    expect(count('SELECT count(*) FROM main.food_portions')).toBe(0)
 
     const [butter, beans] = app.services.foods.get(['01001', '16015'])
     expect(butter).toMatchObject({
@@ -48,8 +51,7 @@ describe('loading the USDA data', () => {
   })
 
   it('keeps every published Mg, Fe and kcal text identical to the CSV, and empty iron as unknown', () => {
-    app.services.foods.ensureLoaded()
-    const rows = app.opened.db.prepare("SELECT id, mg_text, fe_text, kcal_text, mg_per_100g FROM foods WHERE source = 'usda'").all() as {
+    const rows = app.opened.db.prepare('SELECT id, mg_text, fe_text, kcal_text, mg_per_100g FROM usda.foods').all() as {
       id: string
       mg_text: string
       fe_text: string | null
@@ -78,13 +80,13 @@ describe('loading the USDA data', () => {
     expect(missingIron).toBeGreaterThan(0)
   })
 
-  it('reloads in one go when the shipped files change, leaving the user’s foods and plans alone', () => {
-    app.services.foods.ensureLoaded()
+  it('takes a catalogue built from newer files as it is, leaving the user’s foods and plans alone', () => {
     const mine = app.services.foods.create({ ...granola, serving: null, basis: '100g', portions: [] })
     app.services.planner.addItem({ day: '2025-03-03', meal: 'lunch', foodId: '01002', amount: 10, unit: { kind: 'g' } })
     app.services.planner.addItem({ day: '2025-03-03', meal: 'lunch', foodId: mine.id, amount: 50, unit: { kind: 'g' } })
 
     const temp = makeTempDir()
+    let second: ReturnType<typeof openDatabase> | null = null
     try {
       cpSync(RESOURCES, temp.dir, { recursive: true })
       const csvPath = join(temp.dir, 'food', 'usda-foods-mg-fe.csv')
@@ -102,19 +104,27 @@ describe('loading the USDA data', () => {
           .filter((l) => !l.startsWith('01002,') && !l.startsWith('01004,'))
           .join('\n')
       )
+      const file = join(temp.dir, 'newer-catalogue.sqlite')
+      expect(ensureFoodCatalogueFile(temp.dir, file)).toBe(true)
+      expect(ensureFoodCatalogueFile(temp.dir, file)).toBe(false)
 
-      const updated = createFoodsService({ db: app.opened.db, resourcesDir: temp.dir, now: () => new Date() })
-      expect(updated.ensureLoaded().loaded).toBe(true)
+      second = openDatabase({ dataDir: app.dataDir })
+      const updated = createFoodsService({ db: second.db, catalogueFile: file, now: () => new Date() })
       expect(updated.get(['01001'])[0]?.mgPer100g).toBe(3)
       expect(updated.get(['01004'])).toEqual([])
-      // Still planned, so kept (hidden from search) rather than deleted.
-      expect(updated.get(['01002'])[0]?.retired).toBe(true)
       expect(updated.search({ query: 'butter whipped', limit: 50 }).results.map((f) => f.id)).not.toContain('01002')
       expect(updated.get([mine.id])[0]?.name).toBe('Home granola')
-      expect(app.services.planner.day('2025-03-03').itemCount).toBe(2)
       expect(updated.search({ query: 'home granola', limit: 5 }).results[0]?.id).toBe(mine.id)
-      expect(updated.ensureLoaded().loaded).toBe(false)
+      // The plan still lists both items; the one whose food the newer list dropped says so by name.
+      const profile = { ageBand: '31-50', sex: 'female', lifeStage: 'none' } as const
+      const planner = createPlannerService({ db: second.db, foods: updated, profile: () => profile, now: () => new Date() })
+      const day = planner.day('2025-03-03')
+      expect(day.itemCount).toBe(2)
+      expect(day.meals.flatMap((m) => m.items).map((i) => i.foodName)).toEqual(
+        expect.arrayContaining(['Home granola', expect.stringContaining('no longer in the food list')])
+      )
     } finally {
+      second?.db.close()
       temp.cleanup()
     }
   })

@@ -76,10 +76,7 @@ describe('portions and totals with USDA values', () => {
     expect(week.totals.mg).toBeCloseTo(377, 9)
     expect(week.daysOnTarget).toBe(0)
 
-    const noIron = app.opened.db
-      .prepare("SELECT id FROM foods WHERE fe_per_100g IS NULL AND source = 'usda' LIMIT 1")
-      .pluck()
-      .get() as string
+    const noIron = app.opened.db.prepare('SELECT id FROM usda.foods WHERE fe_per_100g IS NULL LIMIT 1').pluck().get() as string
     add(noIron, 10, { kind: 'g' }, 'snacks')
     expect(planner().day(MONDAY).totals.feMissing).toBe(1)
   })

@@ -3,6 +3,7 @@ import { openDatabase, type OpenedDatabase } from '../../../src/main/db/connecti
 import { handle } from '../../../src/main/ipc/handle'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { createServices } from '../../../src/main/services'
+import { testFoodCatalogue } from '../../support/food-catalogue'
 import { makeTempDir } from '../../support/temp-dir'
 import { join } from 'node:path'
 
@@ -20,6 +21,7 @@ function appWithLinks(opens: string[]) {
   const services = createServices({
     db: opened.db,
     resourcesDir: join(__dirname, '..', '..', '..', 'resources'),
+    foodCatalogueFile: testFoodCatalogue(),
     externalLinks: {
       open: (url) => {
         opens.push(url)

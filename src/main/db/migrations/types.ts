@@ -6,4 +6,6 @@ export interface Migration {
   name: string
   /** Runs inside the migration transaction: synchronous, no awaiting. */
   up(db: Database): void
+  /** Set when the step frees much space: the file is compacted (VACUUM) once, after the transaction. */
+  vacuumAfter?: boolean
 }
