@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
+import { DateTime } from 'luxon'
 import { createJournalRepository } from '../db/journal'
+import { createMedicationStore } from '../db/medication-store'
+import { createMedicationService, type MedicationService } from './medications'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createDataService, type DataService, type DataShell } from './data'
@@ -39,6 +42,8 @@ export interface Services {
   data: DataService
   experiments: ExperimentService
   report: ReportService
+  /** Medication records, daytime episodes, IRLS totals and the augmentation watch. */
+  medications: MedicationService
 }
 
 export interface ServiceDeps {
@@ -70,7 +75,16 @@ export function createServices(deps: ServiceDeps): Services {
   const keyValue = createKeyValueStore(deps.db, clock.now)
   const settings = createSettingsService(keyValue)
   const journalRepo = createJournalRepository(deps.db)
-  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
+  const zonedNow = () => DateTime.fromJSDate(clock.now(), { zone: clock.zone() })
+  const medications = createMedicationService({
+    store: createMedicationStore(deps.db),
+    journal: journalRepo,
+    keyValue,
+    today: () => zonedNow().toISODate() ?? '',
+    clockTime: () => zonedNow().toFormat('HH:mm'),
+    now: clock.now
+  })
+  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile, medications })
   // The USDA foods load into the database on first use (see foods.ensureLoaded), not here: most starts never need to.
   const foods = createFoodsService({ db: deps.db, resourcesDir: deps.resourcesDir, now: clock.now })
   const planner = createPlannerService({ db: deps.db, foods, profile: () => settings.get().profile, now: clock.now })
@@ -140,6 +154,7 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
+    medications,
     report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
   }
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
+import { augmentationChannels } from './augmentation'
+import { medicationsChannels } from './medications'
 import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
 import { dataChannels } from './data'
@@ -43,7 +45,9 @@ export const contract = merge(
   remindersChannels,
   dataChannels,
   experimentsChannels,
-  reportChannels
+  reportChannels,
+  medicationsChannels,
+  augmentationChannels
 )
 
 export const events = { ...appEvents }
@@ -71,6 +75,8 @@ void channelListMatches
 void eventListMatches
 
 export * from './app'
+export * from './augmentation'
+export * from './medications'
 export * from './articles'
 export * from './insights'
 export * from './journal'
