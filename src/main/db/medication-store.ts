@@ -63,7 +63,9 @@ export interface MedicationStore {
 
 export function createMedicationStore(db: Database): MedicationStore {
   const columns = 'id, name, strength, unit, usual_dose, usual_time, start_date, stop_date, purpose, prescriber_note'
-  const selectAll = db.prepare<[], MedicationRow>(`SELECT ${columns} FROM medications ORDER BY stop_date IS NOT NULL, name COLLATE NOCASE, start_date`)
+  const selectAll = db.prepare<[], MedicationRow>(
+    `SELECT ${columns} FROM medications ORDER BY stop_date IS NOT NULL, name COLLATE NOCASE, start_date`
+  )
   const selectOne = db.prepare<[number], MedicationRow>(`SELECT ${columns} FROM medications WHERE id = ?`)
   const insert = db.prepare<MedicationWrite & { created_at: string }>(
     `INSERT INTO medications (name, strength, unit, usual_dose, usual_time, start_date, stop_date, purpose, prescriber_note, created_at)
@@ -78,7 +80,9 @@ export function createMedicationStore(db: Database): MedicationStore {
   const selectChanges = db.prepare<[], ChangeRow>(
     'SELECT id, medication_id, changed_on, dose, note FROM medication_changes ORDER BY medication_id, changed_on, id'
   )
-  const selectChange = db.prepare<[number], ChangeRow>('SELECT id, medication_id, changed_on, dose, note FROM medication_changes WHERE id = ?')
+  const selectChange = db.prepare<[number], ChangeRow>(
+    'SELECT id, medication_id, changed_on, dose, note FROM medication_changes WHERE id = ?'
+  )
   const insertChange = db.prepare<Omit<ChangeRow, 'id'> & { created_at: string }>(
     `INSERT INTO medication_changes (medication_id, changed_on, dose, note, created_at) VALUES (@medication_id, @changed_on, @dose, @note, @created_at)`
   )

@@ -266,11 +266,15 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     episodes: (from, to) => store.episodesBetween(from, to).map(toEpisode),
     addEpisode(input) {
       const on = today()
-      if (input.date > on) throw new AppError('invalid-input', 'Choose today or an earlier day.', { date: 'Choose today or an earlier day.' })
+      if (input.date > on)
+        throw new AppError('invalid-input', 'Choose today or an earlier day.', { date: 'Choose today or an earlier day.' })
       if (input.date === on && input.time > clockTime()) {
         throw new AppError('invalid-input', FUTURE_EPISODE_MESSAGE, { time: FUTURE_EPISODE_MESSAGE })
       }
-      const id = store.insertEpisode({ episode_on: input.date, at_time: input.time, severity: input.severity, helped: input.helped }, stamp())
+      const id = store.insertEpisode(
+        { episode_on: input.date, at_time: input.time, severity: input.severity, helped: input.helped },
+        stamp()
+      )
       return { id, ...input }
     },
     removeEpisode(id) {
@@ -280,7 +284,9 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     irls: () => store.irls().map(toIrls),
     addIrls(input) {
       if (input.scoredOn > today()) {
-        throw new AppError('invalid-input', 'Enter the date it was scored, up to today.', { scoredOn: 'Enter the date it was scored, up to today.' })
+        throw new AppError('invalid-input', 'Enter the date it was scored, up to today.', {
+          scoredOn: 'Enter the date it was scored, up to today.'
+        })
       }
       const id = store.insertIrls({ scored_on: input.scoredOn, total: input.total, note: input.note }, stamp())
       return { id, ...input }

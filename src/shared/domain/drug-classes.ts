@@ -44,7 +44,8 @@ export const DRUG_CLASS_LABELS: Record<DrugClass, string> = {
 
 /** What each class means for RLS, in one plain sentence. */
 export const DRUG_CLASS_NOTES: Record<DrugClass, string> = {
-  dopaminergic: 'Eases RLS at first; over months it can make symptoms start earlier and spread (augmentation), so changes are worth watching.',
+  dopaminergic:
+    'Eases RLS at first; over months it can make symptoms start earlier and spread (augmentation), so changes are worth watching.',
   gabapentinoid: 'A first-choice RLS treatment in the 2024 guideline; it can cause drowsiness and dizziness.',
   opioid: 'Used at low doses for RLS that other treatments do not control, under close medical care.',
   'sedating-antihistamine': 'Can make RLS worse in many people; ask about alternatives for sleep or allergies.',

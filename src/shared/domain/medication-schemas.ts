@@ -47,7 +47,8 @@ export const MedicationInputSchema = z
       const value = m[field]
       if (value !== null && value > DOSE_MAX[m.unit]) ctx.addIssue({ code: 'custom', path: [field], message: doseTooLargeMessage(m.unit) })
     }
-    if (m.stopDate !== null && m.stopDate < m.startDate) ctx.addIssue({ code: 'custom', path: ['stopDate'], message: STOP_BEFORE_START_MESSAGE })
+    if (m.stopDate !== null && m.stopDate < m.startDate)
+      ctx.addIssue({ code: 'custom', path: ['stopDate'], message: STOP_BEFORE_START_MESSAGE })
   })
 
 export const DoseChangeInputSchema = z
@@ -58,7 +59,6 @@ export const DoseChangeInputSchema = z
     note: z.string().trim().max(DOSE_CHANGE_NOTE_MAX, `Keep the note under ${DOSE_CHANGE_NOTE_MAX} characters.`)
   })
   .strict()
-
 
 /** One medicine's amount on one night, in its record's unit. */
 export const NightDoseSchema = z

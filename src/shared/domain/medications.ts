@@ -53,9 +53,7 @@ export function periodsOverlap(a: Pick<Course, 'startDate' | 'stopDate'>, b: Pic
 /** The first other course of the same medicine (case-insensitive name) whose dates overlap, if any. */
 export function overlappingCourse<T extends Course>(candidate: Omit<Course, 'id'> & { id?: number }, others: readonly T[]): T | null {
   const key = candidate.name.trim().toLocaleLowerCase()
-  return (
-    others.find((o) => o.id !== candidate.id && o.name.trim().toLocaleLowerCase() === key && periodsOverlap(candidate, o)) ?? null
-  )
+  return others.find((o) => o.id !== candidate.id && o.name.trim().toLocaleLowerCase() === key && periodsOverlap(candidate, o)) ?? null
 }
 
 /** Whether a course is running on a date. */

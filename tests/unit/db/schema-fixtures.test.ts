@@ -94,7 +94,18 @@ function dump(db: Database.Database, tables: string[], columnsOf: (table: string
   // Sorted in JavaScript: some tables are WITHOUT ROWID.
   const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort()
   return Object.fromEntries(
-    tables.map((t) => [t, sorted(db.prepare(`SELECT ${columnsOf(t).map((c) => `"${c}"`).join(', ')} FROM "${t}"`).all())])
+    tables.map((t) => [
+      t,
+      sorted(
+        db
+          .prepare(
+            `SELECT ${columnsOf(t)
+              .map((c) => `"${c}"`)
+              .join(', ')} FROM "${t}"`
+          )
+          .all()
+      )
+    ])
   )
 }
 
@@ -111,7 +122,9 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
     migrate(old, MIGRATIONS.slice(0, version))
     old.pragma('application_id = 0x5354494c')
     const tables = tablesOf(old)
-    const oldColumns = new Map(tables.map((t) => [t, (old.prepare(`PRAGMA main.table_info("${t}")`).all() as { name: string }[]).map((c) => c.name)]))
+    const oldColumns = new Map(
+      tables.map((t) => [t, (old.prepare(`PRAGMA main.table_info("${t}")`).all() as { name: string }[]).map((c) => c.name)])
+    )
     const columnsOf = (t: string): string[] => oldColumns.get(t)!
     old.exec(`ATTACH DATABASE '${source.opened.path.replace(/'/g, "''")}' AS rich`)
     for (const table of tables) {
@@ -138,6 +151,7 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
     // The fixture really holds data for what it had at that version.
     expect(filled).toContain('settings')
     if (version >= 2) expect(filled).toEqual(expect.arrayContaining(['journal_entries', 'journal_factors', 'journal_medications']))
-    if (version >= 7) expect(filled).toEqual(expect.arrayContaining(['medications', 'medication_changes', 'daytime_episodes', 'irls_scores']))
+    if (version >= 7)
+      expect(filled).toEqual(expect.arrayContaining(['medications', 'medication_changes', 'daytime_episodes', 'irls_scores']))
   })
 })

@@ -93,7 +93,9 @@ export const migration0007: Migration = {
       const key = name.toLocaleLowerCase()
       if (name && !courses.has(key)) courses.set(key, { name, first: row.evening_date })
     }
-    const insert = db.prepare<[string, string, string]>("INSERT INTO medications (name, unit, start_date, created_at) VALUES (?, 'mg', ?, ?)")
+    const insert = db.prepare<[string, string, string]>(
+      "INSERT INTO medications (name, unit, start_date, created_at) VALUES (?, 'mg', ?, ?)"
+    )
     const now = new Date().toISOString()
     for (const { name, first } of courses.values()) insert.run(name, first, now)
   }

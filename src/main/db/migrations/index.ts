@@ -8,7 +8,15 @@ import { migration0007 } from './0007-medications'
 import type { Migration } from './types'
 
 /** Every migration the app has ever shipped, oldest first. Never edit a shipped one: add a new file. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007]
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0)
 
