@@ -42,6 +42,7 @@ export function createHandlers(services: Services): HandlerTable {
     'irls.create': (input) => services.medications.addIrls(input),
     'irls.delete': ({ id }) => services.medications.removeIrls(id),
     'augmentation.get': () => services.medications.augmentation(),
+    'timing.get': ({ from, to }) => services.medications.timing(from, to),
     'augmentation.dismiss': ({ key }) => services.medications.dismissAugmentation(key),
     'articles.list': () => services.articles.list(),
     'articles.search': ({ query, tag }) => services.articles.search(query, tag ?? null),

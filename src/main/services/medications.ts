@@ -9,11 +9,13 @@ import {
   type IrlsScore,
   type Medication,
   type MedicationInput,
-  type MedicationList
+  type MedicationList,
+  type Timing
 } from '../../shared/contract'
 import { BASELINE_NIGHTS, RECENT_NIGHTS, watchAugmentation } from '../../shared/domain/augmentation'
 import { classifyMedication } from '../../shared/domain/drug-classes'
-import { addDays } from '../../shared/domain/journal'
+import { areasSummary, medicationEvents, onsetSummary, weeklyTiming } from '../../shared/domain/symptom-timing'
+import { addDays, daysBetween } from '../../shared/domain/journal'
 import {
   activeOn,
   CHANGE_OUTSIDE_MESSAGE,
@@ -49,6 +51,8 @@ export interface MedicationService {
   addIrls(input: IrlsInput): IrlsScore
   removeIrls(id: number): { id: number }
   augmentation(): AugmentationStatus
+  /** Weekly onset and body areas, medication events and daytime episodes in a range (at most about a year and a half). */
+  timing(from: string, to: string): Timing
   dismissAugmentation(key: string): AugmentationStatus
 }
 
@@ -64,6 +68,7 @@ export interface MedicationDeps {
 
 const DISMISSED_KEY = 'augmentation.dismissed'
 const DISMISSED_KEPT = 20
+const TIMING_MAX_DAYS = 800
 
 export function createMedicationService({ store, journal, keyValue, today, clockTime, now }: MedicationDeps): MedicationService {
   const stamp = (): string => now().toISOString()
@@ -296,6 +301,37 @@ export function createMedicationService({ store, journal, keyValue, today, clock
       return { id }
     },
     augmentation,
+    timing(from, to) {
+      if (daysBetween(from, to) > TIMING_MAX_DAYS) {
+        throw new AppError('invalid-input', `Ask for at most ${TIMING_MAX_DAYS} nights at a time.`, {
+          from: `Choose at most ${TIMING_MAX_DAYS} nights.`
+        })
+      }
+      const nights = journal.between(from, to).map((e) => ({ date: e.eveningDate, symptomStart: e.symptomStart, bodyAreas: e.bodyAreas }))
+      const weeks = weeklyTiming(nights, from, to)
+      const changes = store.changes()
+      const events = medicationEvents(
+        store.all().map((row) => ({
+          name: row.name,
+          unit: row.unit,
+          usualDose: row.usual_dose,
+          startDate: row.start_date,
+          stopDate: row.stop_date,
+          changes: changes.filter((c) => c.medication_id === row.id).map((c) => ({ changedOn: c.changed_on, dose: c.dose }))
+        })),
+        from,
+        to
+      )
+      return {
+        from,
+        to,
+        weeks,
+        events,
+        onsetSummary: onsetSummary(weeks),
+        areasSummary: areasSummary(weeks),
+        episodes: store.episodesBetween(from, to).map(toEpisode)
+      }
+    },
     dismissAugmentation(key) {
       const keys = dismissedKeys().filter((k) => k !== key)
       keyValue.set({ [DISMISSED_KEY]: [...keys, key].slice(-DISMISSED_KEPT) })

@@ -55,6 +55,30 @@ export const AugmentationStatusSchema = z.object({
   dismissed: z.boolean()
 })
 
+export const TimingSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  weeks: z.array(
+    z.object({
+      start: z.string(),
+      nightsLogged: z.number().int(),
+      onsetNights: z.number().int(),
+      medianOnset: z.string().nullable(),
+      earlyOnset: z.string().nullable(),
+      lateOnset: z.string().nullable(),
+      medianMinutes: z.number().nullable(),
+      earlyMinutes: z.number().nullable(),
+      lateMinutes: z.number().nullable(),
+      spreadNights: z.number().int()
+    })
+  ),
+  events: z.array(z.object({ date: z.string(), kind: z.enum(['start', 'stop', 'dose']), name: z.string(), text: z.string() })),
+  onsetSummary: z.string(),
+  areasSummary: z.string(),
+  episodes: z.array(EpisodeSchema)
+})
+export type Timing = z.infer<typeof TimingSchema>
+
 export type EpisodeInput = z.infer<typeof EpisodeInputSchema>
 export type Episode = z.infer<typeof EpisodeSchema>
 export type IrlsInput = z.infer<typeof IrlsInputSchema>
@@ -80,5 +104,6 @@ export const augmentationChannels = {
   'irls.create': { input: IrlsInputSchema, output: IrlsScoreSchema },
   'irls.delete': { input: z.object({ id }).strict(), output: z.object({ id }) },
   'augmentation.get': { input: z.undefined(), output: AugmentationStatusSchema },
+  'timing.get': { input: range, output: TimingSchema },
   'augmentation.dismiss': { input: z.object({ key: z.string().min(1).max(400) }).strict(), output: AugmentationStatusSchema }
 } as const

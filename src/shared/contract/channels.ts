@@ -36,6 +36,7 @@ export const CHANNELS = [
   'irls.create',
   'irls.delete',
   'augmentation.get',
+  'timing.get',
   'augmentation.dismiss',
   'articles.list',
   'articles.search',
