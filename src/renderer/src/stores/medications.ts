@@ -8,7 +8,8 @@ import type {
   IrlsInput,
   IrlsScore,
   Medication,
-  MedicationInput
+  MedicationInput,
+  Timing
 } from '../../../shared/contract'
 import { call } from '../api'
 
@@ -18,6 +19,12 @@ export const useMedicationsStore = defineStore('medications', () => {
   const today = ref('')
   const irls = ref<IrlsScore[]>([])
   const augmentation = ref<AugmentationStatus | null>(null)
+  /** Weekly onset, body areas and medication events for the range Insights shows. */
+  const timing = ref<Timing | null>(null)
+
+  async function loadTiming(from: string, to: string): Promise<void> {
+    timing.value = await call('timing.get', { from, to })
+  }
 
   async function load(): Promise<void> {
     const list = await call('medications.list')
@@ -94,6 +101,8 @@ export const useMedicationsStore = defineStore('medications', () => {
     today,
     irls,
     augmentation,
+    timing,
+    loadTiming,
     load,
     loadAugmentation,
     create,
