@@ -172,3 +172,23 @@ describe('augmentation watch through the service', () => {
     expect((await ok(app.invoke('augmentation.get'))).watch).toEqual({ status: 'not-applicable' })
   })
 })
+
+describe('lab draw conditions', () => {
+  it('keeps whether blood was taken in the morning and iron was paused, and gives the 75–100 ferritin band its own note', async () => {
+    const saved = await ok(
+      app.invoke('labs.create', {
+        takenOn: day(-3),
+        analyte: 'ferritin',
+        value: 88,
+        unit: 'ng/mL',
+        note: 'Had a cold',
+        morningDraw: true,
+        ironPaused: false
+      })
+    )
+    expect(saved).toMatchObject({ morningDraw: true, ironPaused: false, note: 'Had a cold' })
+    expect(saved.guidance).toMatch(/considers only intravenous iron/)
+    const plain = await ok(app.invoke('labs.create', { takenOn: day(-3), analyte: 'tsat', value: 19.6, unit: '%' }))
+    expect(plain).toMatchObject({ morningDraw: null, ironPaused: null })
+  })
+})
