@@ -84,6 +84,8 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
   harness,
   foreignRequests
 }) => {
+  // Long by design (six weeks of nights, four views, light and dark): a generous limit for a busy machine.
+  test.setTimeout(240_000)
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ana', bedtime: '23:00' })
   const today = await appToday(page)
@@ -144,6 +146,36 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
     await expectAccessible(page, `insights with timing (${scheme})`)
     await screenshot(page, `insights-timing-${scheme}`)
   }
+
+  // The doctor report: the one-page summary first, then medication history, onset trend and the watch's signs.
+  await page.getByRole('link', { name: 'Make a printable report for your doctor' }).click()
+  await page.getByRole('button', { name: 'Last 3 months' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'ready' })).toBeVisible()
+  const summary = page.locator('[data-section="summary"]')
+  await expect(summary).toContainText('Ropinirole 0.5 mg at 20:00')
+  await expect(summary).toContainText('Symptoms start 4 hours or more earlier')
+  await expect(summary).toContainText('Symptoms started 4.5 h earlier by the end')
+  await expect(page.locator('[data-section="medication-history"]')).toContainText(`${shift(today, -21)}: 0.5 mg`)
+  await expect(page.locator('[data-section="onset"]')).toContainText('18:30')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectAccessible(page, `report with medication history (${scheme})`)
+    await screenshot(page, `report-clinical-${scheme}`)
+  }
+  // Printed: the summary fits on one A4 sheet by itself, and the sections are all there.
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' })
+  for (const section of ['summary', 'medication-history', 'onset', 'episodes', 'irls', 'symptoms', 'labs']) {
+    await expect(page.locator(`[data-section="${section}"]`)).toBeVisible()
+  }
+  await expect(page.getByTestId('report-augmentation')).toContainText('4 h 30 min earlier')
+  const a4PrintableHeight = ((297 - 28) / 25.4) * 96
+  expect((await summary.boundingBox())!.height).toBeLessThan(a4PrintableHeight)
+  const pdf = await page.pdf({ format: 'A4' })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+  expect(pages.length).toBeGreaterThanOrEqual(2)
+  await screenshot(page, 'report-clinical-print')
+  await page.emulateMedia({ media: 'screen' })
 
   await nav(page, 'Journal').click()
   await expect(page.getByRole('heading', { name: 'Your medicines' })).toBeVisible()

@@ -43,6 +43,7 @@ export function createHandlers(services: Services): HandlerTable {
     'irls.delete': ({ id }) => services.medications.removeIrls(id),
     'augmentation.get': () => services.medications.augmentation(),
     'timing.get': ({ from, to }) => services.medications.timing(from, to),
+    'report.clinical': ({ from, to }) => services.medications.clinical(from, to),
     'augmentation.dismiss': ({ key }) => services.medications.dismissAugmentation(key),
     'articles.list': () => services.articles.list(),
     'articles.search': ({ query, tag }) => services.articles.search(query, tag ?? null),

@@ -82,7 +82,9 @@ export function createServices(deps: ServiceDeps): Services {
     keyValue,
     today: () => zonedNow().toISODate() ?? '',
     clockTime: () => zonedNow().toFormat('HH:mm'),
-    now: clock.now
+    now: clock.now,
+    // Created below; only called once everything is built.
+    labs: () => experiments.labs()
   })
   const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile, medications })
   // The USDA foods load into the database on first use (see foods.ensureLoaded), not here: most starts never need to.

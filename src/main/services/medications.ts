@@ -9,6 +9,8 @@ import {
   type IrlsScore,
   type Medication,
   type MedicationInput,
+  type ClinicalReport,
+  type LabResult,
   type MedicationList,
   type Timing
 } from '../../shared/contract'
@@ -53,6 +55,8 @@ export interface MedicationService {
   augmentation(): AugmentationStatus
   /** Weekly onset and body areas, medication events and daytime episodes in a range (at most about a year and a half). */
   timing(from: string, to: string): Timing
+  /** The doctor report's medication history, timing, IRLS totals, latest iron tests and the watch. */
+  clinical(from: string, to: string): ClinicalReport
   dismissAugmentation(key: string): AugmentationStatus
 }
 
@@ -64,13 +68,15 @@ export interface MedicationDeps {
   /** The current wall-clock time 'HH:MM' in the user's zone. */
   clockTime: () => string
   now: () => Date
+  /** Every lab result, oldest first (the experiments service keeps them). */
+  labs?: () => LabResult[]
 }
 
 const DISMISSED_KEY = 'augmentation.dismissed'
 const DISMISSED_KEPT = 20
 const TIMING_MAX_DAYS = 800
 
-export function createMedicationService({ store, journal, keyValue, today, clockTime, now }: MedicationDeps): MedicationService {
+export function createMedicationService({ store, journal, keyValue, today, clockTime, now, labs }: MedicationDeps): MedicationService {
   const stamp = (): string => now().toISOString()
 
   function toMedication(row: MedicationRow, changes: readonly ChangeRow[], on: string): Medication {
@@ -176,6 +182,38 @@ export function createMedicationService({ store, journal, keyValue, today, clock
       }))
     })
     return { watch, dismissed: watch.status === 'signs' && dismissedKeys().includes(watch.key) }
+  }
+
+  function timing(from: string, to: string): Timing {
+    if (daysBetween(from, to) > TIMING_MAX_DAYS) {
+      throw new AppError('invalid-input', `Ask for at most ${TIMING_MAX_DAYS} nights at a time.`, {
+        from: `Choose at most ${TIMING_MAX_DAYS} nights.`
+      })
+    }
+    const nights = journal.between(from, to).map((e) => ({ date: e.eveningDate, symptomStart: e.symptomStart, bodyAreas: e.bodyAreas }))
+    const weeks = weeklyTiming(nights, from, to)
+    const changes = store.changes()
+    const events = medicationEvents(
+      store.all().map((row) => ({
+        name: row.name,
+        unit: row.unit,
+        usualDose: row.usual_dose,
+        startDate: row.start_date,
+        stopDate: row.stop_date,
+        changes: changes.filter((c) => c.medication_id === row.id).map((c) => ({ changedOn: c.changed_on, dose: c.dose }))
+      })),
+      from,
+      to
+    )
+    return {
+      from,
+      to,
+      weeks,
+      events,
+      onsetSummary: onsetSummary(weeks),
+      areasSummary: areasSummary(weeks),
+      episodes: store.episodesBetween(from, to).map(toEpisode)
+    }
   }
 
   return {
@@ -301,35 +339,26 @@ export function createMedicationService({ store, journal, keyValue, today, clock
       return { id }
     },
     augmentation,
-    timing(from, to) {
-      if (daysBetween(from, to) > TIMING_MAX_DAYS) {
-        throw new AppError('invalid-input', `Ask for at most ${TIMING_MAX_DAYS} nights at a time.`, {
-          from: `Choose at most ${TIMING_MAX_DAYS} nights.`
-        })
-      }
-      const nights = journal.between(from, to).map((e) => ({ date: e.eveningDate, symptomStart: e.symptomStart, bodyAreas: e.bodyAreas }))
-      const weeks = weeklyTiming(nights, from, to)
-      const changes = store.changes()
-      const events = medicationEvents(
-        store.all().map((row) => ({
-          name: row.name,
-          unit: row.unit,
-          usualDose: row.usual_dose,
-          startDate: row.start_date,
-          stopDate: row.stop_date,
-          changes: changes.filter((c) => c.medication_id === row.id).map((c) => ({ changedOn: c.changed_on, dose: c.dose }))
-        })),
-        from,
-        to
-      )
+    timing,
+    clinical(from, to) {
+      const results = labs?.() ?? []
+      const latest = (analyte: LabResult['analyte']): LabResult | null =>
+        results
+          .filter((l) => l.analyte === analyte && l.takenOn <= to)
+          .sort((a, b) => a.takenOn.localeCompare(b.takenOn))
+          .at(-1) ?? null
       return {
-        from,
-        to,
-        weeks,
-        events,
-        onsetSummary: onsetSummary(weeks),
-        areasSummary: areasSummary(weeks),
-        episodes: store.episodesBetween(from, to).map(toEpisode)
+        medications: all()
+          .filter((m) => m.startDate <= to && (m.stopDate === null || m.stopDate >= from))
+          .map((m) => ({ ...m, doseAtEnd: doseOn(m.usualDose, m.changes, to), activeAtEnd: activeOn(m, to) })),
+        timing: timing(from, to),
+        irls: store
+          .irls()
+          .filter((s) => s.scored_on <= to)
+          .map(toIrls),
+        ferritin: latest('ferritin'),
+        tsat: latest('tsat'),
+        watch: augmentation().watch
       }
     },
     dismissAugmentation(key) {

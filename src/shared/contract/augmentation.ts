@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { LabResultSchema } from './experiments'
+import { MedicationSchema } from './medications'
 import { SIGN_KEYS, type WatchResult } from '../domain/augmentation'
 import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../domain/medication-schemas'
 import { DATE_MESSAGE } from '../domain/sleep'
@@ -79,6 +81,21 @@ export const TimingSchema = z.object({
 })
 export type Timing = z.infer<typeof TimingSchema>
 
+/** What the doctor report adds for a period: medication history, timing, IRLS totals, iron and the watch. */
+export const ClinicalReportSchema = z.object({
+  /** Courses that touch the period, with their dated changes and the dose in effect on its last night. */
+  medications: z.array(MedicationSchema.extend({ doseAtEnd: z.number().nullable(), activeAtEnd: z.boolean() })),
+  timing: TimingSchema,
+  /** Clinician-scored IRLS totals up to the end of the period, oldest first. */
+  irls: z.array(IrlsScoreSchema),
+  /** The latest ferritin and transferrin saturation on or before the period's end. */
+  ferritin: LabResultSchema.nullable(),
+  tsat: LabResultSchema.nullable(),
+  /** The augmentation watch as of today. */
+  watch: WatchResultSchema
+})
+export type ClinicalReport = z.infer<typeof ClinicalReportSchema>
+
 export type EpisodeInput = z.infer<typeof EpisodeInputSchema>
 export type Episode = z.infer<typeof EpisodeSchema>
 export type IrlsInput = z.infer<typeof IrlsInputSchema>
@@ -105,5 +122,6 @@ export const augmentationChannels = {
   'irls.delete': { input: z.object({ id }).strict(), output: z.object({ id }) },
   'augmentation.get': { input: z.undefined(), output: AugmentationStatusSchema },
   'timing.get': { input: range, output: TimingSchema },
+  'report.clinical': { input: range, output: ClinicalReportSchema },
   'augmentation.dismiss': { input: z.object({ key: z.string().min(1).max(400) }).strict(), output: AugmentationStatusSchema }
 } as const

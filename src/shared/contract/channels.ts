@@ -37,6 +37,7 @@ export const CHANNELS = [
   'irls.delete',
   'augmentation.get',
   'timing.get',
+  'report.clinical',
   'augmentation.dismiss',
   'articles.list',
   'articles.search',
