@@ -141,6 +141,15 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
   await expect(page.getByTestId('augmentation-note')).toContainText('4 h 30 min earlier')
   await expect(page.getByTestId('chart-onset')).toContainText('Symptoms started 4.5 h earlier by the end')
   await expect(page.getByTestId('chart-areas')).toContainText('Arms or other parts of the body were involved on 14 of 42 logged nights')
+  // A clinician-scored IRLS total: 41 is refused beside the field, 22 is kept as "severe".
+  const irls = page.getByTestId('irls')
+  await irls.getByLabel('Date scored').fill(shift(today, -2))
+  await irls.getByLabel('Total (0–40)').fill('41')
+  await irls.getByRole('button', { name: 'Save total' }).press('Enter')
+  await expect(page.locator('#irls-total-error')).toHaveText('Enter the total your clinician scored: a whole number from 0 to 40.')
+  await irls.getByLabel('Total (0–40)').fill('22')
+  await irls.getByRole('button', { name: 'Save total' }).press('Enter')
+  await expect(irls.getByRole('list', { name: 'IRLS totals' })).toContainText(`22 of 40 · severe · ${shift(today, -2)}`)
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await expectAccessible(page, `insights with timing (${scheme})`)
@@ -155,6 +164,7 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
   await expect(summary).toContainText('Ropinirole 0.5 mg at 20:00')
   await expect(summary).toContainText('Symptoms start 4 hours or more earlier')
   await expect(summary).toContainText('Symptoms started 4.5 h earlier by the end')
+  await expect(summary).toContainText(`22 of 40, severe (${shift(today, -2)})`)
   await expect(page.locator('[data-section="medication-history"]')).toContainText(`${shift(today, -21)}: 0.5 mg`)
   await expect(page.locator('[data-section="onset"]')).toContainText('18:30')
   for (const scheme of ['light', 'dark'] as const) {
