@@ -30,6 +30,8 @@ const SOURCES = {
   odsMagnesium: /^National Institutes of Health, Office of Dietary Supplements\. Magnesium: Fact Sheet/,
   odsIron: /^National Institutes of Health, Office of Dietary Supplements\. Iron: Fact Sheet/,
   marshall: /^Marshall NS, .*systematic review\. Sleep Medicine Reviews, 2019/,
+  // The augmentation criteria the app's augmentation watch follows (src/shared/domain/augmentation.ts).
+  mpi: /^García-Borreguero D, .*augmentation.*Max Planck Institute\. Sleep Medicine, 2007/,
   usda: /^U\.S\. Department of Agriculture, Agricultural Research Service\. USDA National Nutrient Database for Standard Reference/
 } as const
 
@@ -40,6 +42,7 @@ const CITATIONS: [RegExp, keyof typeof SOURCES][] = [
   [/NIH ODS magnesium/, 'odsMagnesium'],
   [/NIH ODS iron|NIH ODS magnesium and iron/, 'odsIron'],
   [/Marshall et al\., 2019/, 'marshall'],
+  [/MPI criteria, 2007/, 'mpi'],
   [/USDA food database|SR28/, 'usda']
 ]
 
