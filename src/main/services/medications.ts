@@ -224,6 +224,27 @@ export function createMedicationService({ store, journal, keyValue, today, clock
         if (store.all().length >= MEDICATION_RECORDS_MAX) {
           throw new AppError('invalid-input', `Your list can hold up to ${MEDICATION_RECORDS_MAX} medicines. Remove old ones first.`)
         }
+        // A name only ever typed on a night has a bare record (no dose, strength or notes): adding the
+        // medicine properly fills that record in rather than clashing with it.
+        const key = input.name.replace(/\s+/g, ' ').toLocaleLowerCase()
+        const changes = store.changes()
+        const bare = store
+          .all()
+          .find(
+            (r) =>
+              r.name.toLocaleLowerCase() === key &&
+              r.usual_dose === null &&
+              r.strength === null &&
+              r.stop_date === null &&
+              r.purpose === '' &&
+              r.prescriber_note === '' &&
+              !changes.some((c) => c.medication_id === r.id)
+          )
+        if (bare) {
+          check(input, bare.id)
+          store.update(bare.id, toWrite(input))
+          return one(bare.id)
+        }
         check(input)
         return one(store.insert(toWrite(input), stamp()))
       })

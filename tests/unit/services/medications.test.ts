@@ -77,6 +77,13 @@ describe('medication records', () => {
     expect(count('medication_changes')).toBe(0)
   })
 
+  it('adding a medicine first typed on a night fills in its bare record instead of clashing', async () => {
+    await ok(app.invoke('journal.create', night(day(-3), { factors: { medications: ['ropinirole'] } })))
+    const saved = await ok(app.invoke('medications.create', ropinirole))
+    expect(saved).toMatchObject({ name: 'Ropinirole', usualDose: 0.25, startDate: day(-60) })
+    expect(count('medications')).toBe(1)
+  })
+
   it('renaming a record renames the nights that logged it', async () => {
     await ok(app.invoke('journal.create', night(day(-1), { factors: { medications: ['ropinirol'] } })))
     const list = await ok(app.invoke('medications.list'))
