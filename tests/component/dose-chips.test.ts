@@ -41,6 +41,8 @@ describe('doses in the quick log', () => {
     const amount = mounted.wrapper.find('input.dose-chips__amount')
     expect((amount.element as HTMLInputElement).value).toBe('0.5')
     expect(mounted.wrapper.find('label.dose-chips__label').text()).toBe('Amount (mg)')
+    // Visible without opening the section.
+    expect(mounted.wrapper.find('[data-testid="factor-summary"]').text()).toBe('Ropinirole 0.5 mg')
 
     await amount.setValue('0.75')
     await amount.trigger('change')

@@ -87,3 +87,19 @@ export function formatDose(amount: number | null, unit: DoseUnit | null): string
   const countable = unit === 'tablet' || unit === 'capsule' || unit === 'patch' || unit === 'drop'
   return `${number} ${countable && amount !== 1 ? `${unit}s` : unit}`
 }
+
+/** "Ropinirole 0.5 mg, Iron": the medicines of a night with the amount taken, in the unit from the list where known. */
+export function medicationsWithDoses(
+  names: readonly string[],
+  doses: readonly { name: string; amount: number }[],
+  units: readonly { name: string; unit: DoseUnit }[]
+): string {
+  const key = (name: string): string => name.trim().toLocaleLowerCase()
+  return names
+    .map((name) => {
+      const dose = doses.find((d) => key(d.name) === key(name))
+      if (!dose || !Number.isFinite(dose.amount)) return name
+      return `${name} ${formatDose(dose.amount, units.find((u) => key(u.name) === key(name))?.unit ?? null)}`
+    })
+    .join(', ')
+}
