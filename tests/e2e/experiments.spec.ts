@@ -200,7 +200,7 @@ test('the doctor report has every section, prints to PDF in Chromium and reads w
     await screenshot(page, `report-${scheme}`)
   }
 
-  // Printing from the dark theme still gives black on white, on at most two A4 pages.
+  // Printing from the dark theme still gives black on white: a summary sheet of its own, then the rest on at most three A4 pages.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden()
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
@@ -212,6 +212,6 @@ test('the doctor report has every section, prints to PDF in Chromium and reads w
   expect(pdf.length).toBeGreaterThan(5000)
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
   expect(pages.length).toBeGreaterThanOrEqual(1)
-  expect(pages.length).toBeLessThanOrEqual(2)
+  expect(pages.length).toBeLessThanOrEqual(4)
   expect(foreignRequests).toEqual([])
 })

@@ -14,6 +14,8 @@ test('a new user completes the first-run screen, visits every section, and finds
   harness,
   foreignRequests
 }) => {
+  // Every section, each scanned and photographed in two themes: generous on a busy machine.
+  test.setTimeout(180_000)
   await page.goto(harness.url)
   await expect(page).toHaveURL(/#\/welcome$/)
   await expectAccessible(page, 'welcome')

@@ -169,7 +169,7 @@ test('last night can be logged with the keyboard alone, saving with Enter', asyn
   // Tab from the top of the page to the severity scale, pick 4 with the arrow keys, press Enter.
   const four = page.getByRole('radio', { name: '4, Moderate' })
   const first = page.getByRole('radio', { name: '0, None' })
-  for (let i = 0; i < 30 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 60 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
   await expect(first).toBeFocused()
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
   await expect(four).toBeChecked()

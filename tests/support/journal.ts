@@ -46,6 +46,7 @@ export function night(
       magnesiumForm: null,
       ironMg: 0,
       medications: [],
+      doses: [],
       ...factors
     }
   }

@@ -24,7 +24,37 @@ export async function seedEverything(app: TestApp): Promise<void> {
   )
   const factor = must(await app.invoke('journal.factors.create', { label: 'Late dinner', kind: 'yesno' }), 'factor')
   must(await app.invoke('journal.create', night('2026-11-20', { severity: 6, notes: '=cmd|calc — legs "buzzing"' })), 'night 1')
-  must(await app.invoke('journal.create', night('2026-11-21', { severity: 2, custom: [{ factorId: factor.id, value: 1 }] })), 'night 2')
+  must(
+    await app.invoke(
+      'journal.create',
+      night('2026-11-21', {
+        severity: 2,
+        custom: [{ factorId: factor.id, value: 1 }],
+        factors: { medications: ['Pramipexole'], doses: [{ name: 'Pramipexole', amount: 0.125 }] }
+      })
+    ),
+    'night 2'
+  )
+  const medicine = must(
+    await app.invoke('medications.create', {
+      name: 'Pramipexole',
+      strength: 0.125,
+      unit: 'mg',
+      usualDose: 0.125,
+      usualTime: '20:00',
+      startDate: '2026-11-01',
+      stopDate: null,
+      purpose: 'RLS',
+      prescriberNote: ''
+    }),
+    'medicine'
+  )
+  must(
+    await app.invoke('medications.changeDose', { medicationId: medicine.id, changedOn: '2026-11-15', dose: 0.25, note: '' }),
+    'dose change'
+  )
+  must(await app.invoke('episodes.create', { date: '2026-11-21', time: '16:00', severity: 4, helped: 'Walking' }), 'daytime episode')
+  must(await app.invoke('irls.create', { scoredOn: '2026-11-10', total: 18, note: '' }), 'IRLS total')
   const mine = must(
     await app.invoke('foods.create', {
       name: 'Grandma’s granola',

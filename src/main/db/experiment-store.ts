@@ -29,6 +29,9 @@ export interface LabRow {
   entered_value: number
   entered_unit: LabUnit
   note: string
+  /** 1, 0, or null when not recorded. */
+  morning_draw: number | null
+  iron_paused: number | null
 }
 
 export type ExperimentInsert = Omit<ExperimentRow, 'id' | 'stopped_on'>
@@ -64,15 +67,15 @@ export function createExperimentStore(db: Database): ExperimentStore {
     `INSERT INTO experiment_checkins (experiment_id, evening_date, answer, answered_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (experiment_id, evening_date) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at`
   )
-  const labColumns = 'id, taken_on, analyte, value, entered_value, entered_unit, note'
+  const labColumns = 'id, taken_on, analyte, value, entered_value, entered_unit, note, morning_draw, iron_paused'
   const selectLabs = db.prepare<[], LabRow>(`SELECT ${labColumns} FROM lab_results ORDER BY taken_on, analyte, id`)
   const selectLabsBetween = db.prepare<[string, string], LabRow>(
     `SELECT ${labColumns} FROM lab_results WHERE taken_on BETWEEN ? AND ? ORDER BY taken_on, analyte, id`
   )
   const selectLab = db.prepare<[number], LabRow>(`SELECT ${labColumns} FROM lab_results WHERE id = ?`)
   const insertLab = db.prepare<Omit<LabRow, 'id'> & { created_at: string }>(
-    `INSERT INTO lab_results (taken_on, analyte, value, entered_value, entered_unit, note, created_at)
-     VALUES (@taken_on, @analyte, @value, @entered_value, @entered_unit, @note, @created_at)`
+    `INSERT INTO lab_results (taken_on, analyte, value, entered_value, entered_unit, note, morning_draw, iron_paused, created_at)
+     VALUES (@taken_on, @analyte, @value, @entered_value, @entered_unit, @note, @morning_draw, @iron_paused, @created_at)`
   )
   const removeLab = db.prepare<[number]>('DELETE FROM lab_results WHERE id = ?')
 

@@ -146,7 +146,13 @@ const COLUMNS = [
   'notes'
 ] as const
 
-function toEntry(row: EntryRow, medications: string[], custom: { factorId: number; value: number }[]): JournalEntry {
+/** A medicine logged on a night; amount null means "as logged" (no dose recorded). */
+interface MedRow {
+  name: string
+  amount: number | null
+}
+
+function toEntry(row: EntryRow, meds: MedRow[], custom: { factorId: number; value: number }[]): JournalEntry {
   const bodyAreas: BodyArea[] = []
   if (row.area_legs) bodyAreas.push('legs')
   if (row.area_arms) bodyAreas.push('arms')
@@ -184,7 +190,8 @@ function toEntry(row: EntryRow, medications: string[], custom: { factorId: numbe
       magnesiumMg: row.magnesium_mg,
       magnesiumForm: row.magnesium_form as MagnesiumForm | null,
       ironMg: row.iron_mg,
-      medications
+      medications: meds.map((m) => m.name),
+      doses: meds.filter((m) => m.amount !== null).map((m) => ({ name: m.name, amount: m.amount! }))
     },
     custom,
     notes: row.notes,
@@ -273,13 +280,15 @@ export function createJournalRepository(db: Database): JournalRepository {
   )
   const purge = db.prepare<[string]>('DELETE FROM journal_entries WHERE deleted_at IS NOT NULL AND deleted_at < ?')
 
-  const medsFor = db.prepare<[number], { name: string }>('SELECT name FROM journal_medications WHERE entry_id = ? ORDER BY position')
-  const medsBetween = db.prepare<[string, string], { entry_id: number; name: string }>(
-    `SELECT m.entry_id, m.name FROM journal_medications m JOIN journal_entries e ON e.id = m.entry_id
+  const medsFor = db.prepare<[number], MedRow>('SELECT name, amount FROM journal_medications WHERE entry_id = ? ORDER BY position')
+  const medsBetween = db.prepare<[string, string], MedRow & { entry_id: number }>(
+    `SELECT m.entry_id, m.name, m.amount FROM journal_medications m JOIN journal_entries e ON e.id = m.entry_id
      WHERE e.evening_date BETWEEN ? AND ? AND e.deleted_at IS NULL ORDER BY m.entry_id, m.position`
   )
   const deleteMeds = db.prepare<[number]>('DELETE FROM journal_medications WHERE entry_id = ?')
-  const insertMed = db.prepare<[number, number, string]>('INSERT INTO journal_medications (entry_id, position, name) VALUES (?, ?, ?)')
+  const insertMed = db.prepare<[number, number, string, number | null]>(
+    'INSERT INTO journal_medications (entry_id, position, name, amount) VALUES (?, ?, ?, ?)'
+  )
   const recentMeds = db.prepare<[number], { name: string }>(
     `SELECT m.name FROM journal_medications m JOIN journal_entries e ON e.id = m.entry_id
      WHERE e.deleted_at IS NULL GROUP BY m.name COLLATE NOCASE ORDER BY max(e.evening_date) DESC, m.name LIMIT ?`
@@ -336,14 +345,15 @@ export function createJournalRepository(db: Database): JournalRepository {
     if (!row) return null
     return toEntry(
       row,
-      medsFor.all(row.id).map((m) => m.name),
+      medsFor.all(row.id),
       valuesFor.all(row.id).map((v) => ({ factorId: v.factor_id, value: v.value }))
     )
   }
 
   function writeChildren(id: number, entry: NightEntry): void {
     deleteMeds.run(id)
-    entry.factors.medications.forEach((name, i) => insertMed.run(id, i, name))
+    const amounts = new Map(entry.factors.doses.map((d) => [d.name.trim().toLocaleLowerCase(), d.amount]))
+    entry.factors.medications.forEach((name, i) => insertMed.run(id, i, name, amounts.get(name.trim().toLocaleLowerCase()) ?? null))
     deleteValues.run(id)
     for (const item of entry.custom) insertValue.run(id, item.factorId, item.value)
   }
@@ -375,8 +385,8 @@ export function createJournalRepository(db: Database): JournalRepository {
     deletedById: (id) => hydrate(selectDeletedById.get(id)),
     byDate: (date) => hydrate(selectByDate.get(date)),
     between(from, to) {
-      const meds = new Map<number, string[]>()
-      for (const m of medsBetween.all(from, to)) meds.set(m.entry_id, [...(meds.get(m.entry_id) ?? []), m.name])
+      const meds = new Map<number, MedRow[]>()
+      for (const m of medsBetween.all(from, to)) meds.set(m.entry_id, [...(meds.get(m.entry_id) ?? []), m])
       const values = new Map<number, { factorId: number; value: number }[]>()
       for (const v of valuesBetween.all(from, to)) {
         values.set(v.entry_id, [...(values.get(v.entry_id) ?? []), { factorId: v.factor_id, value: v.value }])

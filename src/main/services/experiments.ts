@@ -81,6 +81,8 @@ function toLab(row: LabRow): LabResult {
     enteredValue: row.entered_value,
     enteredUnit: row.entered_unit,
     note: row.note,
+    morningDraw: row.morning_draw === null ? null : row.morning_draw === 1,
+    ironPaused: row.iron_paused === null ? null : row.iron_paused === 1,
     guidance: labNote(row.analyte, row.value)
   }
 }
@@ -264,7 +266,9 @@ export function createExperimentService({ store, journal, today, now }: Experime
           value,
           entered_value: input.value,
           entered_unit: input.unit,
-          note: (input.note ?? '').trim()
+          note: (input.note ?? '').trim(),
+          morning_draw: input.morningDraw == null ? null : Number(input.morningDraw),
+          iron_paused: input.ironPaused == null ? null : Number(input.ironPaused)
         },
         now().toISOString()
       )

@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import { release } from 'node:os'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
+import { DateTime } from 'luxon'
 import { createJournalRepository } from '../db/journal'
+import { createMedicationStore } from '../db/medication-store'
+import { createMedicationService, type MedicationService } from './medications'
 import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createDataService, type DataService, type DataShell } from './data'
@@ -47,6 +50,8 @@ export interface Services {
   support: SupportService
   /** Sleep from trackers and other apps: call sleepImport.dispose() on the way out (temporary files). */
   sleepImport: SleepImportService
+  /** Medication records, daytime episodes, IRLS totals and the augmentation watch. */
+  medications: MedicationService
 }
 
 export interface ServiceDeps {
@@ -84,7 +89,18 @@ export function createServices(deps: ServiceDeps): Services {
   const keyValue = createKeyValueStore(deps.db, clock.now)
   const settings = createSettingsService(keyValue)
   const journalRepo = createJournalRepository(deps.db)
-  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
+  const zonedNow = () => DateTime.fromJSDate(clock.now(), { zone: clock.zone() })
+  const medications = createMedicationService({
+    store: createMedicationStore(deps.db),
+    journal: journalRepo,
+    keyValue,
+    today: () => zonedNow().toISODate() ?? '',
+    clockTime: () => zonedNow().toFormat('HH:mm'),
+    now: clock.now,
+    // Created below; only called once everything is built.
+    labs: () => experiments.labs()
+  })
+  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile, medications })
   // The USDA catalogue is a read-only file built with the app: attaching it costs about a millisecond.
   const foods = createFoodsService({
     db: deps.db,
@@ -168,6 +184,7 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
+    medications,
     sleepImport: createSleepImportService({
       store: createSleepImportStore(deps.db),
       keyValue,

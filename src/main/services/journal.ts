@@ -47,6 +47,11 @@ export interface JournalDeps {
   clock: Clock
   /** The usual bedtime, for the very first entry's starting values. */
   profile: () => Pick<ProfileValues, 'bedtime'>
+  /** The medicine list: every name saved on a night gets a record, and the quick log offers the usual doses. */
+  medications?: {
+    ensureRecords(names: readonly string[], eveningDate: string): void
+    usualDoses(date: string): QuickLogDefaults['usualDoses']
+  }
 }
 
 /** Deleted entries stay restorable this long, then they are removed for good. */
@@ -56,7 +61,7 @@ export const LIST_MAX_DAYS = 400
 const TREND_NIGHTS = 14
 const OPEN_DATE_SEARCH_DAYS = 60
 
-export function createJournalService({ repo, clock, profile }: JournalDeps): JournalService {
+export function createJournalService({ repo, clock, profile, medications }: JournalDeps): JournalService {
   const nowIso = (): string => clock.now().toISOString()
   const today = (): string => DateTime.fromJSDate(clock.now(), { zone: clock.zone() }).toISODate() ?? ''
 
@@ -80,7 +85,8 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
         alcoholLast: factors.alcoholDrinks > 0 ? factors.alcoholLast : null,
         exerciseEvening: factors.exerciseMinutes > 0 && factors.exerciseEvening,
         magnesiumForm: factors.magnesiumMg > 0 ? factors.magnesiumForm : null,
-        medications: cleanMedications(factors.medications)
+        medications: cleanMedications(factors.medications),
+        doses: factors.doses.map((d) => ({ name: d.name.trim().replace(/\s+/g, ' '), amount: d.amount }))
       }
     }
     return {
@@ -153,7 +159,8 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
           magnesiumMg: 0,
           magnesiumForm: null,
           ironMg: 0,
-          medications: []
+          medications: [],
+          doses: []
         },
         custom: [],
         notes: ''
@@ -173,14 +180,25 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
       const logged = new Set(repo.insightNights(horizon, suggestedDate).map((n) => n.date))
       let openDate = suggestedDate
       while (logged.has(openDate) && openDate > horizon) openDate = addDays(openDate, -1)
+      // Medicines running that night with a usual dose in the list start as taken at that dose; the
+      // person changes what differs. (Names only ever typed on a night have no usual dose and are not added.)
+      const usualDoses = medications?.usualDoses(suggestedDate) ?? []
+      const start = draftFrom(previous, suggestedDate)
+      const names = cleanMedications([...start.draft.factors.medications, ...usualDoses.filter((u) => u.dose !== null).map((u) => u.name)])
+      const doses = names.flatMap((name) => {
+        const usual = usualDoses.find((u) => u.name.toLocaleLowerCase() === name.toLocaleLowerCase())
+        return usual?.dose ? [{ name, amount: usual.dose }] : []
+      })
       return {
         suggestedDate,
         openDate,
         today: now,
         zone: clock.zone(),
         existing: repo.byDate(suggestedDate),
-        ...draftFrom(previous, suggestedDate),
+        ...start,
+        draft: { ...start.draft, factors: { ...start.draft.factors, medications: names, doses } },
         medicationSuggestions: repo.recentMedications(50),
+        usualDoses,
         factors: repo.factors(),
         firstDate: repo.firstDate()
       }
@@ -201,6 +219,7 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
       const write = prepare(input, input.zone ?? clock.zone())
       return repo.transaction(() => {
         if (repo.hasDate(write.entry.eveningDate)) throw conflict()
+        medications?.ensureRecords(write.entry.factors.medications, write.entry.eveningDate)
         try {
           return mustGet(repo.insert(write, nowIso()))
         } catch (error) {
@@ -216,6 +235,7 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
       return repo.transaction(() => {
         const other = repo.idForDate(write.entry.eveningDate)
         if (other !== null && other !== id) throw conflict()
+        medications?.ensureRecords(write.entry.factors.medications, write.entry.eveningDate)
         repo.update(id, write, nowIso())
         return mustGet(id)
       })

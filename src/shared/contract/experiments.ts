@@ -118,6 +118,9 @@ export const LabResultSchema = z.object({
   enteredValue: z.number(),
   enteredUnit: z.enum(LAB_UNITS),
   note: z.string(),
+  /** Blood taken in the morning; iron supplements paused for 24 h before (null: not recorded). */
+  morningDraw: z.boolean().nullable(),
+  ironPaused: z.boolean().nullable(),
   /** "Worth discussing with your doctor" when the 2024 guideline threshold is met. */
   guidance: z.string().nullable()
 })
@@ -129,7 +132,9 @@ export const LabCreateSchema = z
     analyte: z.enum(ANALYTES, { error: 'Choose which test this is.' }),
     value: z.number({ error: labValueMessage }).finite(labValueMessage).min(0, labValueMessage).max(100000, labValueMessage),
     unit: z.enum(LAB_UNITS, { error: 'Choose the unit printed on your report.' }),
-    note: z.string().max(200, 'Keep the note under 200 characters.').default('')
+    note: z.string().max(200, 'Keep the note under 200 characters.').default(''),
+    morningDraw: z.boolean().nullable().default(null),
+    ironPaused: z.boolean().nullable().default(null)
   })
   .strict()
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import { appChannels, appEvents } from './app'
+import { augmentationChannels } from './augmentation'
+import { medicationsChannels } from './medications'
 import { articlesChannels } from './articles'
 import type { ChannelName, EventName } from './channels'
 import { dataChannels } from './data'
@@ -45,7 +47,9 @@ export const contract = merge(
   dataChannels,
   experimentsChannels,
   reportChannels,
-  sleepImportChannels
+  sleepImportChannels,
+  medicationsChannels,
+  augmentationChannels
 )
 
 export const events = { ...appEvents }
@@ -73,6 +77,8 @@ void channelListMatches
 void eventListMatches
 
 export * from './app'
+export * from './augmentation'
+export * from './medications'
 export * from './articles'
 export * from './insights'
 export * from './journal'

@@ -14,6 +14,8 @@ import {
 } from '../domain/journal'
 import { NUMBER_LIMITS, numberMessages, type NumberKey } from '../domain/journal-validation'
 import { DATE_MESSAGE, timeMessage, type TimeField } from '../domain/sleep'
+import { DOSE_UNITS } from '../domain/medications'
+import { NightDoseSchema } from '../domain/medication-schemas'
 
 /*
  * Numbers and times carry the same messages the journal's own validation
@@ -46,6 +48,8 @@ export const SleepDiarySchema = z
   })
   .strict()
 
+export { NightDoseSchema }
+
 export const NightFactorsSchema = z
   .object({
     caffeineDrinks: whole('factors.caffeineDrinks'),
@@ -60,9 +64,19 @@ export const NightFactorsSchema = z
     ironMg: whole('factors.ironMg'),
     medications: z
       .array(z.string().max(MEDICATION_NAME_MAX, `Keep each medication name under ${MEDICATION_NAME_MAX} characters.`))
-      .max(MEDICATIONS_MAX, `List up to ${MEDICATIONS_MAX} medications.`)
+      .max(MEDICATIONS_MAX, `List up to ${MEDICATIONS_MAX} medications.`),
+    /** Amounts taken, in each medicine's unit; a listed medicine without one here is kept "as logged". */
+    doses: z.array(NightDoseSchema).max(MEDICATIONS_MAX).default([])
   })
   .strict()
+  .superRefine((f, ctx) => {
+    const listed = new Set(f.medications.map((name) => name.trim().toLocaleLowerCase()))
+    f.doses.forEach((dose, i) => {
+      if (!listed.has(dose.name.trim().toLocaleLowerCase())) {
+        ctx.addIssue({ code: 'custom', path: ['doses', i, 'name'], message: 'A dose needs its medicine ticked as taken.' })
+      }
+    })
+  })
 
 export const CustomValueSchema = z
   .object({
@@ -144,6 +158,8 @@ export const QuickLogDefaultsSchema = z.object({
   /** From the previous entry (true) or from the usual bedtime (false). */
   fromPrevious: z.boolean(),
   medicationSuggestions: z.array(z.string()),
+  /** The medicines running on the suggested night with their usual dose then, to offer as "taken". */
+  usualDoses: z.array(z.object({ name: z.string(), dose: z.number().nullable(), unit: z.enum(DOSE_UNITS), time: z.string().nullable() })),
   factors: z.array(CustomFactorSchema),
   /** The first night ever logged, for calendars that should not start before it. */
   firstDate: z.string().nullable()
@@ -161,6 +177,7 @@ export const CsvExportSchema = z.object({ fileName: z.string(), csv: z.string(),
 
 export type NightEntry = z.infer<typeof NightEntryInputSchema>
 export type JournalEntry = z.infer<typeof JournalEntrySchema>
+export type NightDose = z.infer<typeof NightDoseSchema>
 export type CustomFactor = z.infer<typeof CustomFactorSchema>
 export type CustomFactorCreate = z.infer<typeof CustomFactorCreateSchema>
 export type CustomFactorUpdate = z.infer<typeof CustomFactorUpdateSchema>

@@ -43,6 +43,7 @@ export interface CsvEntry {
     magnesiumForm: MagnesiumForm | null
     ironMg: number
     medications: string[]
+    doses: { name: string; amount: number }[]
   }
   custom: { factorId: number; value: number }[]
   notes: string
@@ -99,6 +100,17 @@ const BASE_COLUMNS: readonly [string, (e: CsvEntry) => Cell | null][] = [
   ['magnesium_form', (e) => e.factors.magnesiumForm],
   ['iron_supplement_mg', (e) => e.factors.ironMg],
   ['medications', (e) => e.factors.medications.join('; ')],
+  // The amount taken of each medicine, in its record's unit; "as logged" where no amount was recorded.
+  [
+    'medication_doses',
+    (e) =>
+      e.factors.medications
+        .map((name) => {
+          const dose = e.factors.doses.find((d) => d.name.toLocaleLowerCase() === name.toLocaleLowerCase())
+          return `${name}: ${dose ? dose.amount : 'as logged'}`
+        })
+        .join('; ')
+  ],
   ['notes', (e) => e.notes],
   ['created_at', (e) => e.createdAt],
   ['updated_at', (e) => e.updatedAt]

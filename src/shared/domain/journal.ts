@@ -93,6 +93,13 @@ export interface NightFactors {
   magnesiumForm: MagnesiumForm | null
   ironMg: number
   medications: string[]
+  /** Amounts taken, in each medicine's unit; a listed medicine without one is kept "as logged". */
+  doses: NightDose[]
+}
+
+export interface NightDose {
+  name: string
+  amount: number
 }
 
 export interface CustomValue {
@@ -152,7 +159,7 @@ export function enteredPart<T extends NightEntryInput>(entry: T): Omit<NightEntr
     relievedByMoving: entry.relievedByMoving,
     sleepDisturbance: entry.sleepDisturbance,
     sleep: { ...entry.sleep },
-    factors: { ...entry.factors, medications: [...entry.factors.medications] },
+    factors: { ...entry.factors, medications: [...entry.factors.medications], doses: entry.factors.doses.map((d) => ({ ...d })) },
     custom: entry.custom.map((c) => ({ ...c })),
     notes: entry.notes
   }

@@ -43,6 +43,8 @@ export function fromCanonical(analyte: Analyte, value: number, unit: LabUnit): n
 }
 
 export const FERRITIN_DISCUSS_AT_OR_BELOW = 75
+/** Up to this ferritin (above 75), the 2024 guideline considers intravenous iron, not tablets. */
+export const FERRITIN_IV_ONLY_AT_OR_BELOW = 100
 export const TSAT_DISCUSS_BELOW = 20
 
 export const LAB_SOURCE =
@@ -57,14 +59,45 @@ export function labNote(analyte: Analyte, canonicalValue: number): string | null
   if (analyte === 'ferritin' && canonicalValue <= FERRITIN_DISCUSS_AT_OR_BELOW) {
     return `At or below ${FERRITIN_DISCUSS_AT_OR_BELOW} ng/mL: the 2024 AASM guideline suggests iron may help people with RLS at this level. Worth discussing with your doctor.`
   }
+  if (analyte === 'ferritin' && canonicalValue <= FERRITIN_IV_ONLY_AT_OR_BELOW) {
+    return `Between ${FERRITIN_DISCUSS_AT_OR_BELOW} and ${FERRITIN_IV_ONLY_AT_OR_BELOW} ng/mL: in this band the 2024 AASM guideline considers only intravenous iron for RLS (not tablets). Worth discussing with your doctor.`
+  }
   if (analyte === 'tsat' && canonicalValue < TSAT_DISCUSS_BELOW) {
     return `Below ${TSAT_DISCUSS_BELOW} %: the 2024 AASM guideline suggests iron may help people with RLS at this level. Worth discussing with your doctor.`
   }
   return null
 }
 
+/**
+ * The value as shown, in its canonical unit. Rounding never contradicts a
+ * note: a value on one side of a guideline threshold is never shown on the
+ * other (TSAT 19.6 % is "19.6 %", not "20 %" beside "below 20 %"); it gets
+ * as many decimals as that takes (up to two), then is cut toward its side.
+ */
 export function formatLab(analyte: Analyte, canonicalValue: number): string {
-  const decimals = analyte === 'magnesium' || analyte === 'haemoglobin' ? 1 : 0
   const unit = ANALYTE_INFO[analyte].canonical
-  return `${canonicalValue.toFixed(decimals)}${unit === '%' ? ' %' : ` ${unit}`}`
+  const suffix = unit === '%' ? ' %' : ` ${unit}`
+  const base = analyte === 'magnesium' || analyte === 'haemoglobin' ? 1 : 0
+  const note = labNote(analyte, canonicalValue)
+  for (let decimals = base; decimals <= 2; decimals++) {
+    const shown = Number(canonicalValue.toFixed(decimals))
+    if (labNote(analyte, shown) === note) return `${canonicalValue.toFixed(decimals)}${suffix}`
+  }
+  // Still on the wrong side at two decimals (e.g. 19.999): cut toward the value's own side.
+  const f = 100
+  const cut =
+    labNote(analyte, Math.floor(canonicalValue * f) / f) === note ? Math.floor(canonicalValue * f) / f : Math.ceil(canonicalValue * f) / f
+  return `${cut.toFixed(2)}${suffix}`
 }
+
+/** The conditions of a blood draw in words, for the lab list and the report; empty when none were recorded. */
+export function drawConditions(morningDraw: boolean | null, ironPaused: boolean | null): string {
+  const parts: string[] = []
+  if (morningDraw !== null) parts.push(morningDraw ? 'morning draw' : 'not a morning draw')
+  if (ironPaused !== null) parts.push(ironPaused ? 'iron paused 24 h before' : 'iron not paused')
+  return parts.join(', ')
+}
+
+/** What the 2024 guideline asks of an iron test, for the form's hint. */
+export const DRAW_ADVICE =
+  'For ferritin and transferrin saturation the 2024 AASM guideline asks for blood taken in the morning, with iron supplements stopped for 24 hours before. Ferritin also rises with inflammation or infection, so note anything like that.'

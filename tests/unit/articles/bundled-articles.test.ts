@@ -41,7 +41,9 @@ const SOURCES = {
   odsVitaminA: /^National Institutes of Health, Office of Dietary Supplements\. Vitamin A and Carotenoids: Fact Sheet for Health Professionals\.$/,
   nhlbiVte: /^National Heart, Lung, and Blood Institute\. Venous Thromboembolism: Symptoms\.$/,
   niddkKidney: /^National Institute of Diabetes and Digestive and Kidney Diseases\. Eating Right for Chronic Kidney Disease\.$/,
-  yagi: /^Yagi T, Naito T, Mino Y, et al\. Impact of concomitant antacid administration on gabapentin plasma exposure and oral bioavailability in healthy adult subjects\. Drug Metabolism and Pharmacokinetics, 2012;27\(2\):248–254\.$/
+  yagi: /^Yagi T, Naito T, Mino Y, et al\. Impact of concomitant antacid administration on gabapentin plasma exposure and oral bioavailability in healthy adult subjects\. Drug Metabolism and Pharmacokinetics, 2012;27\(2\):248–254\.$/,
+  // The augmentation criteria the app's augmentation watch follows (src/shared/domain/augmentation.ts).
+  mpi: /^García-Borreguero D, .*augmentation.*Max Planck Institute\. Sleep Medicine, 2007/,
 } as const
 
 /** How the text cites each source in passing; a citation needs its full reference at the end. */
@@ -59,7 +61,8 @@ const CITATIONS: [RegExp, keyof typeof SOURCES][] = [
   [/NIH ODS vitamin A/, 'odsVitaminA'],
   [/\(NHLBI\)/, 'nhlbiVte'],
   [/\(NIDDK\)/, 'niddkKidney'],
-  [/Yagi et al\., 2012/, 'yagi']
+  [/Yagi et al\., 2012/, 'yagi'],
+  [/MPI criteria, 2007/, 'mpi']
 ]
 
 const TREATMENT_TAGS = ['treatment', 'medication', 'supplements']

@@ -40,6 +40,11 @@ describe('JSON export', () => {
     expect(t['plan_items']).toHaveLength(2)
     expect(t['meal_templates']).toHaveLength(1)
     expect(t['routine_ticks']).toHaveLength(1)
+    expect(t['medications']!.map((m) => m['name'])).toEqual(['Pramipexole'])
+    expect(t['medication_changes']).toHaveLength(1)
+    expect(t['daytime_episodes']).toHaveLength(1)
+    expect(t['irls_scores']).toHaveLength(1)
+    expect(t['journal_medications']).toEqual([{ entry_id: expect.any(Number), position: 0, name: 'Pramipexole', amount: 0.125 }])
     expect(t['settings']!.length).toBeGreaterThan(0)
     // Only the user's own foods and documents; bundled rows come with the app.
     expect(t['foods']!.map((f) => f['source'])).toEqual(['user'])

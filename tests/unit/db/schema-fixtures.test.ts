@@ -42,6 +42,20 @@ beforeAll(async () => {
       night(date, { severity: i + 2, notes: `night ${i}`, factors: { magnesiumMg: 200, medications: ['ferrous sulfate'] } })
     )
   }
+  const med = (await call('medications.create', {
+    name: 'Pramipexole',
+    strength: 0.088,
+    unit: 'mg',
+    usualDose: 0.088,
+    usualTime: '20:00',
+    startDate: '2026-10-01',
+    stopDate: null,
+    purpose: 'RLS',
+    prescriberNote: 'Take two hours before bed'
+  })) as { id: number }
+  await call('medications.changeDose', { medicationId: med.id, changedOn: '2026-11-01', dose: 0.18, note: 'Symptoms back' })
+  await call('episodes.create', { date: '2026-11-23', time: '15:30', severity: 5, helped: 'A walk' })
+  await call('irls.create', { scoredOn: '2026-11-02', total: 22, note: 'Sleep clinic' })
   await call('articles.savePosition', { slug: 'iron-and-rls', fraction: 0.4, anchor: null })
   await call('articles.setRead', { slug: 'what-is-rls', read: true })
   await call('planner.addItem', { day: '2026-11-23', meal: 'snacks', foodId: '12014', amount: 28.35, unit: { kind: 'g' } })
@@ -77,10 +91,27 @@ function tablesOf(db: Database.Database): string[] {
 /** Tables a later migration dropped because they only described shipped data, never the user's. */
 const DROPPED_DERIVED = ['food_catalogue']
 
-function dump(db: Database.Database, tables: string[]): Rows {
+/**
+ * Every row of the given tables, with the given columns (those the old version
+ * had: a later migration may add a column, never change an old one's values).
+ */
+function dump(db: Database.Database, tables: string[], columnsOf: (table: string) => string[]): Rows {
   // Sorted in JavaScript: some tables are WITHOUT ROWID.
   const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort()
-  return Object.fromEntries(tables.map((t) => [t, sorted(db.prepare(`SELECT * FROM "${t}"`).all())]))
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      sorted(
+        db
+          .prepare(
+            `SELECT ${columnsOf(t)
+              .map((c) => `"${c}"`)
+              .join(', ')} FROM "${t}"`
+          )
+          .all()
+      )
+    ])
+  )
 }
 
 describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version %i', (version) => {
@@ -96,6 +127,10 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
     migrate(old, MIGRATIONS.slice(0, version))
     old.pragma('application_id = 0x5354494c')
     const tables = tablesOf(old)
+    const oldColumns = new Map(
+      tables.map((t) => [t, (old.prepare(`PRAGMA main.table_info("${t}")`).all() as { name: string }[]).map((c) => c.name)])
+    )
+    const columnsOf = (t: string): string[] => oldColumns.get(t)!
     old.exec(`ATTACH DATABASE '${source.opened.path.replace(/'/g, "''")}' AS rich`)
     const inRich = new Set(old.prepare("SELECT name FROM rich.sqlite_schema WHERE type = 'table'").pluck().all() as string[])
     for (const table of tables.filter((t) => inRich.has(t))) {
@@ -103,7 +138,7 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
       old.exec(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM rich."${table}"`)
     }
     old.exec('DETACH DATABASE rich')
-    const before = dump(old, tables)
+    const before = dump(old, tables, columnsOf)
     const filled = Object.entries(before)
       .filter(([, rows]) => rows.length > 0)
       .map(([t]) => t)
@@ -117,7 +152,7 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
       const kept = tablesOf(opened.db)
       expect(tables.filter((t) => !kept.includes(t)).every((t) => DROPPED_DERIVED.includes(t))).toBe(true)
       const still = tables.filter((t) => kept.includes(t))
-      expect(dump(opened.db, still)).toEqual(Object.fromEntries(still.map((t) => [t, before[t]])))
+      expect(dump(opened.db, still, columnsOf)).toEqual(Object.fromEntries(still.map((t) => [t, before[t]])))
       expect(opened.db.pragma('foreign_key_check')).toEqual([])
     } finally {
       opened.db.close()
@@ -125,5 +160,7 @@ describe.each(MIGRATIONS.map((m) => [m.version]))('a database at schema version 
     // The fixture really holds data for what it had at that version.
     expect(filled).toContain('settings')
     if (version >= 2) expect(filled).toEqual(expect.arrayContaining(['journal_entries', 'journal_factors', 'journal_medications']))
+    if (version >= 7)
+      expect(filled).toEqual(expect.arrayContaining(['medications', 'medication_changes', 'daytime_episodes', 'irls_scores']))
   })
 })

@@ -50,7 +50,7 @@ describe('journalToCsv', () => {
       [
         entry('2026-11-23', {
           notes: '=HYPERLINK("http://evil","click")\nsecond line, with a comma',
-          factors: { ...night('2026-11-23').factors, medications: ['@pill', 'Iron'] },
+          factors: { ...night('2026-11-23').factors, medications: ['@pill', 'Iron'], doses: [{ name: 'iron', amount: 65 }] },
           custom: [{ factorId: 7, value: 1 }]
         })
       ],
@@ -60,6 +60,8 @@ describe('journalToCsv', () => {
     expect(header!.at(-1)).toBe('custom: -Late dinner (yes/no)') // "custom: …" already starts safely
     expect(row![header!.indexOf('notes')]).toBe(`'=HYPERLINK("http://evil","click")\nsecond line, with a comma`)
     expect(row![header!.indexOf('medications')]).toBe(`'@pill; Iron`)
+    // The amount taken of each medicine, "as logged" where none was recorded.
+    expect(row![header!.indexOf('medication_doses')]).toBe(`'@pill: as logged; Iron: 65`)
     expect(row!.at(-1)).toBe('yes')
     expect(csv.split('\r\n')[0]!.startsWith('evening_date,')).toBe(true)
   })

@@ -23,7 +23,9 @@ describe('lab unit conversions', () => {
 describe('guideline notes', () => {
   it('notes ferritin at or below 75 and TSAT below 20 as worth discussing, never as a diagnosis', () => {
     expect(labNote('ferritin', 75)).toMatch(/Worth discussing with your doctor/)
-    expect(labNote('ferritin', 76)).toBeNull()
+    expect(labNote('ferritin', 76)).toMatch(/considers only intravenous iron/)
+    expect(labNote('ferritin', 100)).toMatch(/considers only intravenous iron/)
+    expect(labNote('ferritin', 101)).toBeNull()
     expect(labNote('tsat', 19.9)).toMatch(/Worth discussing/)
     expect(labNote('tsat', 20)).toBeNull()
     expect(labNote('magnesium', 1)).toBeNull()
@@ -33,5 +35,17 @@ describe('guideline notes', () => {
     expect(formatLab('ferritin', 48.4)).toBe('48 ng/mL')
     expect(formatLab('magnesium', 2.066)).toBe('2.1 mg/dL')
     expect(formatLab('tsat', 18)).toBe('18 %')
+  })
+  it.each([
+    ['tsat', 19.6, '19.6 %'],
+    ['tsat', 19.96, '19.96 %'],
+    ['tsat', 19.999, '19.99 %'],
+    ['tsat', 20.4, '20 %'],
+    ['ferritin', 75.4, '75.4 ng/mL'],
+    ['ferritin', 74.6, '75 ng/mL'],
+    ['ferritin', 100.3, '100.3 ng/mL'],
+    ['ferritin', 48.4, '48 ng/mL']
+  ] as const)('never shows %s %f on the other side of a threshold note: %s', (analyte, value, shown) => {
+    expect(formatLab(analyte, value)).toBe(shown)
   })
 })
