@@ -1,24 +1,5 @@
 import { addDays } from '../../../../shared/domain/meal-plan'
 
-interface WeekInfo {
-  firstDay: number
-}
-type LocaleWithWeek = Intl.Locale & { getWeekInfo?: () => WeekInfo; weekInfo?: WeekInfo }
-
-/**
- * The first day of the week in the user's locale (1 = Monday … 7 = Sunday),
- * from Intl.Locale's week info where the engine has it; Monday otherwise.
- */
-export function firstDayOfWeek(locale: string = navigator.language): number {
-  try {
-    const info = new Intl.Locale(locale) as LocaleWithWeek
-    const firstDay = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay
-    return typeof firstDay === 'number' && firstDay >= 1 && firstDay <= 7 ? firstDay : 1
-  } catch {
-    return 1
-  }
-}
-
 function asDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`)
 }
