@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
+import { CHANNELS, EVENTS } from './src/shared/contract'
 
 /**
  * The production Content-Security-Policy lives in src/renderer/index.html.
@@ -33,6 +34,8 @@ export default defineConfig({
     }
   },
   preload: {
+    // The preload refuses names the contract does not declare; it gets the lists here so it never bundles zod.
+    define: { __STILLWELL_CHANNELS__: JSON.stringify(CHANNELS), __STILLWELL_EVENTS__: JSON.stringify(EVENTS) },
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { searchPrior } from '../../shared/domain/food-search'
-import type { FoodCatalogue, PortionRow, UsdaFood } from '../db/food-catalogue'
+import type { FoodStore, PortionRow, UsdaFood } from '../db/food-store'
 
 /**
  * The USDA SR28 extract shipped in resources/food (see README-usda.md there),
@@ -143,7 +143,7 @@ export interface LoadReport {
  * does (read and hash ~1.5 MB); otherwise parses and loads everything in one
  * transaction, leaving the user's foods and plans alone.
  */
-export function ensureFoodData(catalogue: FoodCatalogue, resourcesDir: string, now: () => Date): LoadReport {
+export function ensureFoodData(catalogue: FoodStore, resourcesDir: string, now: () => Date): LoadReport {
   const started = performance.now()
   const files = readFoodDataFiles(resourcesDir)
   if (catalogue.loadedHash() === files.hash) return { loaded: false, foods: 0, portions: 0, ms: performance.now() - started }

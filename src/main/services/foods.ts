@@ -24,13 +24,13 @@ import {
 import { formatAmount } from '../../shared/domain/meal-plan'
 import { nutrientForGrams } from '../../shared/domain/nutrients'
 import {
-  createFoodCatalogue,
+  createFoodStore,
   MIN_KCAL_FOR_RATIO,
-  type FoodCatalogue,
+  type FoodStore,
   type FoodRow,
   type PortionRow,
   type UserFoodValues
-} from '../db/food-catalogue'
+} from '../db/food-store'
 import { ensureFoodData, type LoadReport } from './food-data'
 
 /** The group the user's foods go in unless they choose another. */
@@ -125,7 +125,7 @@ function cleanPortionLabel(label: string): string {
 }
 
 export function createFoodsService(deps: FoodsDeps): FoodsService {
-  const catalogue: FoodCatalogue = createFoodCatalogue(deps.db)
+  const catalogue: FoodStore = createFoodStore(deps.db)
   let ready = false
   let groupsCache: FoodGroup[] | null = null
 

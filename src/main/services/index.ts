@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
-import { createJournalRepository } from '../db/journal'
-import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
+import { createJournalStore } from '../db/journal-store'
+import { createKeyValueStore, type KeyValueStore } from '../db/key-value-store'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createDataService, type DataService, type DataShell } from './data'
 import { createExperimentStore } from '../db/experiment-store'
@@ -13,13 +13,13 @@ import { createInsightsService, type FoodMagnesiumProvider, type InsightsService
 import { createJournalService, type JournalService } from './journal'
 import { createLinkService, type LinkService } from './links'
 import { createPlannerService, type PlannerService } from './planner'
-import { createReminderStore } from '../db/reminder-store'
-import { createRoutineStore } from '../db/routine-store'
+import { createReminderStore } from '../db/wind-down/reminder-store'
+import { createRoutineStore } from '../db/wind-down/routine-store'
 import type { Clock, ExternalLinks, Notifier, Timers } from './ports'
 import { systemClock, systemTimers } from './ports'
-import { createReminderPrefsAccess } from './reminder-prefs'
-import { createReminderService, zoneReader, type ReminderService } from './reminders'
-import { createRoutineService, type RoutineService } from './routine'
+import { createReminderPrefsAccess } from './wind-down/reminder-prefs'
+import { createReminderService, zoneReader, type ReminderService } from './wind-down/scheduler'
+import { createRoutineService, type RoutineService } from './wind-down/routine'
 import { createSettingsService, type SettingsService } from './settings'
 
 export interface Services {
@@ -69,8 +69,8 @@ export function createServices(deps: ServiceDeps): Services {
   const clock: Clock = { now: () => source.now(), zone: () => source.zone() }
   const keyValue = createKeyValueStore(deps.db, clock.now)
   const settings = createSettingsService(keyValue)
-  const journalRepo = createJournalRepository(deps.db)
-  const journal = createJournalService({ repo: journalRepo, clock, profile: () => settings.get().profile })
+  const journalStore = createJournalStore(deps.db)
+  const journal = createJournalService({ repo: journalStore, clock, profile: () => settings.get().profile })
   // The USDA foods load into the database on first use (see foods.ensureLoaded), not here: most starts never need to.
   const foods = createFoodsService({ db: deps.db, resourcesDir: deps.resourcesDir, now: clock.now })
   const planner = createPlannerService({ db: deps.db, foods, profile: () => settings.get().profile, now: clock.now })
@@ -110,12 +110,12 @@ export function createServices(deps: ServiceDeps): Services {
   })
   const experiments = createExperimentService({
     store: createExperimentStore(deps.db),
-    journal: journalRepo,
+    journal: journalStore,
     today: journal.today,
     now: clock.now
   })
   const insights = createInsightsService({
-    repo: journalRepo,
+    repo: journalStore,
     today: journal.today,
     profile: () => settings.get().profile,
     foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
@@ -140,6 +140,6 @@ export function createServices(deps: ServiceDeps): Services {
     reminders,
     routine,
     experiments,
-    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
+    report: createReportService({ journal: journalStore, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf })
   }
 }

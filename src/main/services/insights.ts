@@ -2,7 +2,7 @@ import { AppError, type InsightsData, type InsightsQuery } from '../../shared/co
 import { buildInsights, type InsightNight } from '../../shared/domain/insights'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
-import type { JournalRepository } from '../db/journal'
+import type { JournalStore } from '../db/journal-store'
 
 /**
  * Planned food magnesium per day ('YYYY-MM-DD' → mg) between two dates,
@@ -16,7 +16,7 @@ export interface InsightsService {
 }
 
 export interface InsightsDeps {
-  repo: JournalRepository
+  repo: JournalStore
   /** The user's calendar date now, in their zone (the journal service knows it). */
   today: () => string
   profile: () => NutrientProfile

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { AppError, DEFAULT_SETTINGS, SettingsSchema, type Onboarding, type Settings, type SettingsPatch } from '../../shared/contract'
-import type { KeyValueStore } from '../db/key-value'
+import type { KeyValueStore } from '../db/key-value-store'
 
 type SettingKey = keyof Settings
 const KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]

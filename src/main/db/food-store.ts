@@ -91,7 +91,7 @@ const BROWSE_ORDER: Record<BrowseSort, { value: string; where: string }> = {
   mgPer100g: { value: 'f.mg_per_100g', where: '1' }
 }
 
-export interface FoodCatalogue {
+export interface FoodStore {
   /** The hash of the USDA files last loaded, or null before the first load. */
   loadedHash(): string | null
   /** Replaces the USDA foods and portions in one transaction; the user's foods and plans are untouched. */
@@ -115,7 +115,7 @@ export interface FoodCatalogue {
   userNamesTaken(names: readonly string[]): string[]
 }
 
-export function createFoodCatalogue(db: Database): FoodCatalogue {
+export function createFoodStore(db: Database): FoodStore {
   const selectHash = db.prepare<[], string>('SELECT data_hash FROM food_catalogue WHERE id = 1').pluck()
   const saveHash = db.prepare<[string, number, number, string]>(
     `INSERT INTO food_catalogue (id, data_hash, foods, portions, loaded_at) VALUES (1, ?, ?, ?, ?)
