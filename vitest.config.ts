@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
-          environment: 'jsdom'
+          environment: 'jsdom',
+          setupFiles: ['tests/component/setup.ts']
         }
       }
     ]

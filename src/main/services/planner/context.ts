@@ -1,3 +1,4 @@
+import { formatDate } from '../../../shared/domain/calendar'
 import type { Database } from 'better-sqlite3'
 import type { NutrientProfile } from '../../../shared/domain/nutrients'
 import type { MealPlanStore, NewItem } from '../../db/meal-plan-store'
@@ -39,8 +40,7 @@ export function sameAmountAs(row: {
   }
 }
 
-/** "Monday 3 March", for messages about a day. */
+/** "Monday 3 March", for messages about a day (the calendar's format, in the user's locale). */
 export function dayName(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`)
-  return date.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+  return formatDate(day, 'longWeekdayDayMonth')
 }
