@@ -11,7 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          environment: 'node'
+          environment: 'node',
+          setupFiles: ['tests/support/locale.ts']
         }
       },
       {
@@ -20,7 +21,7 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
           environment: 'jsdom',
-          setupFiles: ['tests/component/setup.ts']
+          setupFiles: ['tests/support/locale.ts']
         }
       }
     ]

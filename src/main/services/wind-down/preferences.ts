@@ -3,6 +3,7 @@
 import { AppError, ReminderPrefsSchema, type ReminderPrefsPatch, type ReminderStatus } from '../../../shared/contract'
 import { MAX_PAUSE_DAYS, MAX_SKIP_DATES, type ReminderPrefs } from '../../../shared/domain/reminder-prefs'
 import { addDaysToDate, eveningDateAt, localDateAt, type IsoDate } from '../../../shared/domain/schedule'
+import { fieldMessages } from '../../../shared/schemas/messages'
 import type { ReminderStore } from '../../db/wind-down/reminder-store'
 import type { ReminderPrefsAccess } from './reminder-prefs'
 
@@ -26,11 +27,7 @@ export function createPreferenceEdits(deps: PreferenceEditDeps): PreferenceEdits
 
   function save(next: ReminderPrefs): ReminderStatus {
     const parsed = ReminderPrefsSchema.safeParse(next)
-    if (!parsed.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message
-      throw new AppError('invalid-input', 'Some reminder settings are not valid.', fields)
-    }
+    if (!parsed.success) throw new AppError('invalid-input', 'Some reminder settings are not valid.', fieldMessages(parsed.error))
     prefs.save(parsed.data)
     return deps.saved()
   }
