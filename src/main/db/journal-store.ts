@@ -1,3 +1,4 @@
+// Over 400 lines: every SQL statement for nights and factors in one place while the night's schema is being reworked; split into nights and factors after that.
 import type { Database } from 'better-sqlite3'
 import type { CustomFactor, JournalEntry, NightEntry } from '../../shared/contract'
 import type { InsightNight } from '../../shared/domain/insights'

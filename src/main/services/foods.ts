@@ -1,3 +1,4 @@
+// Over 400 lines: search, first-use catalogue loading and the user's own foods share the catalogue store and its caches; the user's foods are the next part to move out.
 import type { Database } from 'better-sqlite3'
 import Papa from 'papaparse'
 import {

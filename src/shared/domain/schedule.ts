@@ -1,3 +1,4 @@
+// Over 400 lines: the reminder rules, planning and their wording read best in one place; calendar, clock and DST arithmetic already live in ./calendar.
 // Pure scheduling logic for evening reminders (issue 6). No I/O, no timers:
 // callers inject the clock (`nowMs`) and the IANA time zone.
 //
