@@ -1,6 +1,7 @@
 // Changing the plan: adding, changing, moving and ticking off items, copying and clearing days.
 import { AppError } from '../../../shared/contract'
-import type { FoodDetail, PlanItem, PlannerService, UnitInput } from './index'
+import type { FoodDetail, PlanItem, UnitInput } from '../../../shared/contract'
+import type { PlannerService } from './context'
 import { formatAmount, formatGrams, MAX_ITEM_GRAMS, MEALS, type UnitKind } from '../../../shared/domain/meal-plan'
 import type { ItemRow } from '../../db/meal-plan-store'
 import { displayName } from '../foods'

@@ -1,5 +1,6 @@
 // Reading the plan: a week, a day, its summary, the shopping list and magnesium per day.
-import type { DayPlan, NutrientTotals, PlanItem, PlannerService } from './index'
+import type { DayPlan, NutrientTotals, PlanItem } from '../../../shared/contract'
+import type { PlannerService } from './context'
 import { dayRange, MEALS } from '../../../shared/domain/meal-plan'
 import { nutrientForGrams, supplementWarning } from '../../../shared/domain/nutrients'
 import type { ItemRow } from '../../db/meal-plan-store'

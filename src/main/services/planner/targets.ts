@@ -1,5 +1,6 @@
 // The day's targets (recommended or the user's own) and foods that would close a gap.
-import type { Nutrient, PlannerService, Targets } from './index'
+import type { Nutrient, Targets } from '../../../shared/contract'
+import type { PlannerService } from './context'
 import {
   gapSuggestions,
   ironTargetMg,

@@ -1,6 +1,7 @@
 // Meal templates: a meal saved under a name and added again in one step.
 import { AppError } from '../../../shared/contract'
-import type { MealTemplate, PlannerService } from './index'
+import type { MealTemplate } from '../../../shared/contract'
+import type { PlannerService } from './context'
 import { MEAL_LABELS } from '../../../shared/domain/meal-plan'
 import { nutrientForGrams } from '../../../shared/domain/nutrients'
 import { displayName } from '../foods'
