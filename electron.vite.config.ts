@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
 import { resolve } from 'node:path'
 import { ensureFoodCatalogueFile, FOOD_CATALOGUE_BUILD_PATH } from './src/main/db/food-catalogue-file'
+import { CHANNELS, EVENTS } from './src/shared/contract'
 
 /**
  * The production Content-Security-Policy lives in src/renderer/index.html.
@@ -105,6 +106,8 @@ export default defineConfig({
     }
   },
   preload: {
+    // The preload refuses names the contract does not declare; it gets the lists here so it never bundles zod.
+    define: { __STILLWELL_CHANNELS__: JSON.stringify(CHANNELS), __STILLWELL_EVENTS__: JSON.stringify(EVENTS) },
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

@@ -1,7 +1,10 @@
 // Lint rules, including the layer boundaries of the architecture:
 //   shared ← db ← services ← ipc ← index (main);  renderer → shared only;  preload → shared/contract only.
+// The TypeScript resolver lets import-x resolve extensionless imports; without it every zone below is
+// silently skipped. tests/unit/lint/boundaries.test.ts lints forbidden imports and expects these errors.
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import importX from 'eslint-plugin-import-x'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
@@ -21,6 +24,9 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true, project: './tsconfig.json' })]
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -41,11 +47,35 @@ export default tseslint.config(
             zone('./src/preload', './src/renderer', 'the preload knows only the contract.'),
             zone('./src/main/db', './src/main/services', 'storage sits below the services.'),
             zone('./src/main/db', './src/main/ipc', 'storage sits below IPC.'),
+            zone('./src/main/db', './src/main/shell', 'storage does not know about the shell.'),
+            zone('./src/main/db', './src/main/windows', 'storage does not know about windows.'),
+            zone('./src/main/db', './src/main/web', 'storage does not know about the web harness.'),
+            zone('./src/main/ipc', './src/main/shell', 'IPC handlers call services, never the shell.'),
+            zone('./src/main/ipc', './src/main/web', 'IPC handlers do not know about the web harness.'),
             zone('./src/main/services', './src/main/ipc', 'services do not know how they are called.'),
             zone('./src/main/services', './src/main/windows', 'services do not know about windows.'),
             zone('./src/main/services', './src/main/shell', 'services do not know about the shell.'),
+            zone('./src/main/services', './src/main/web', 'services do not know about the web harness.'),
             zone('./src/main/web', './src/main/windows', 'the web harness must not load Electron code.'),
-            zone('./src/main/web', './src/main/shell', 'the web harness must not load Electron code.')
+            zone('./src/main/web', './src/main/shell', 'the web harness must not load Electron code.'),
+            zone(
+              './src/renderer/src/stores',
+              './src/renderer/src/features',
+              'stores hold state for features; features use stores, not the reverse.'
+            ),
+            ...[
+              './src/main/index.ts',
+              './src/main/db',
+              './src/main/ipc',
+              './src/main/services',
+              './src/main/shell',
+              './src/main/windows',
+              './src/renderer',
+              './src/preload',
+              './src/shared'
+            ].map((target) =>
+              zone(target, './src/main/web', 'only the web harness itself may load the harness (it is a test tool, never part of the app).')
+            )
           ]
         }
       ]
@@ -59,7 +89,7 @@ export default tseslint.config(
       'src/main/services/**',
       'src/main/web/**',
       'src/main/ipc/handle.ts',
-      'src/main/ipc/handlers.ts'
+      'src/main/ipc/handlers/**'
     ],
     rules: {
       'no-restricted-imports': [
@@ -100,9 +130,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)shared/contract(?!/channels$)(/.*)?$',
+              regex: '(^|/)shared/contract(/.*)?$',
               allowTypeImports: true,
-              message: 'The preload imports the contract as types only (channel names come from contract/channels).'
+              message: 'The preload imports the contract as types only (channel names are written in at build time).'
             }
           ]
         }

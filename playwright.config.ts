@@ -20,6 +20,8 @@ export default defineConfig({
   ],
   use: {
     viewport: { width: 1180, height: 800 },
+    // Dates and times follow the browser's locale; the tests read them as a British user would.
+    locale: 'en-GB',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure'
   },

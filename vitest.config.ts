@@ -13,7 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          environment: 'node'
+          environment: 'node',
+          setupFiles: ['tests/support/locale.ts']
         }
       },
       {
@@ -21,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
-          environment: 'jsdom'
+          environment: 'jsdom',
+          setupFiles: ['tests/support/locale.ts']
         }
       },
       {

@@ -28,7 +28,7 @@ const EXPLAINED = [
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'src/main/ipc/handlers.ts',
+    file: 'src/main/ipc/handlers/app.ts',
     why: 'routes app.openExternal to the links service, which accepts plain https only'
   },
   {

@@ -1,9 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { Api } from '../shared/contract'
-import { CHANNELS, EVENTS } from '../shared/contract/channels'
 
-const channels: ReadonlySet<string> = new Set(CHANNELS)
-const events: ReadonlySet<string> = new Set(EVENTS)
+// The contract's channel and event names, written in at build time (electron.vite.config.ts).
+declare const __STILLWELL_CHANNELS__: readonly string[]
+declare const __STILLWELL_EVENTS__: readonly string[]
+
+const channels: ReadonlySet<string> = new Set(__STILLWELL_CHANNELS__)
+const events: ReadonlySet<string> = new Set(__STILLWELL_EVENTS__)
 
 /**
  * The only thing the page can reach: calls to the contract's channels and

@@ -84,7 +84,9 @@ describe('Experiments view', () => {
     await wrapper.find('form.experiment-form').trigger('submit')
     await flushPromises()
     expect(wrapper.find('#exp-start').attributes('aria-invalid')).toBe('true')
-    expect(wrapper.find('#exp-startDate-error').text()).toMatch(/after the other experiment ends/)
+    // The message is the one the field points to.
+    const describedBy = wrapper.find('#exp-start').attributes('aria-describedby')!.split(' ').pop()!
+    expect(wrapper.find(`[id="${describedBy}"]`).text()).toMatch(/after the other experiment ends/)
     expect(wrapper.find('[role="alert"]').text()).toMatch(/overlap “A”/)
     expect(app.services.experiments.list()).toHaveLength(1)
   })

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { parseFoodData, readFoodDataFiles } from '../services/food-data'
+import { parseFoodData, readFoodDataFiles } from './food-data'
 
 /**
  * The USDA food catalogue as its own read-only SQLite file, built once when

@@ -1,5 +1,6 @@
 import { type z } from 'zod'
 import { AppError, contract, type AppErrorShape, type Channel, type Result } from '../../shared/contract'
+import { fieldMessages } from '../../shared/schemas/messages'
 import type { HandlerTable } from './handlers'
 
 export interface HandleOptions {
@@ -74,10 +75,5 @@ function fail(error: AppErrorShape): Result<never> {
 }
 
 function invalidInput(error: z.ZodError): AppErrorShape {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues.slice(0, MAX_MESSAGE_FIELDS)) {
-    const key = issue.path.map(String).join('.') || '(input)'
-    fields[key] ??= issue.message
-  }
-  return { code: 'invalid-input', message: 'Some of what was entered is not valid.', fields }
+  return { code: 'invalid-input', message: 'Some of what was entered is not valid.', fields: fieldMessages(error, MAX_MESSAGE_FIELDS) }
 }

@@ -19,8 +19,8 @@ import {
   relatedByTags,
   slugify
 } from '../../shared/domain/articles'
-import { createArticleRepository, type StoredArticle } from '../db/articles'
-import type { KeyValueStore } from '../db/key-value'
+import { createArticleStore, type StoredArticle } from '../db/article-store'
+import type { KeyValueStore } from '../db/key-value-store'
 import { bundledArticleHashes, contentHash, decodeImport, loadBundledArticles, parseImportedArticle } from './article-source'
 import type { Clock } from './ports'
 
@@ -59,7 +59,7 @@ const RELATED_LIMIT = 3
 const DEFAULT_PREFERENCES: ReaderPreferences = { fontScale: DEFAULT_FONT_SCALE }
 
 export function createArticleService(deps: ArticleServiceDeps): ArticleService {
-  const repo = createArticleRepository(deps.db, deps.clock.now)
+  const repo = createArticleStore(deps.db, deps.clock.now)
   const articlesDir = join(deps.resourcesDir, 'articles')
 
   function find(slug: string): StoredArticle {

@@ -22,7 +22,7 @@ import { addDays, EARLIEST_DATE } from '../../shared/domain/journal'
 import { ANALYTE_INFO, labNote, toCanonical } from '../../shared/domain/labs'
 import { mean } from '../../shared/domain/stats'
 import type { ExperimentRow, ExperimentStore, LabRow } from '../db/experiment-store'
-import type { JournalRepository } from '../db/journal'
+import type { JournalStore } from '../db/journal-store'
 
 export interface ExperimentService {
   list(): Experiment[]
@@ -41,7 +41,7 @@ export interface ExperimentService {
 
 export interface ExperimentDeps {
   store: ExperimentStore
-  journal: JournalRepository
+  journal: JournalStore
   /** The user's calendar date now. */
   today: () => string
   now: () => Date

@@ -1,3 +1,4 @@
+// Over 400 lines: search, first-use catalogue loading and the user's own foods share the catalogue store and its caches; the user's foods are the next part to move out.
 import type { Database } from 'better-sqlite3'
 import Papa from 'papaparse'
 import {
@@ -24,14 +25,14 @@ import {
 import { formatAmount } from '../../shared/domain/meal-plan'
 import { nutrientForGrams } from '../../shared/domain/nutrients'
 import {
-  createFoodCatalogue,
+  createFoodStore,
   MIN_KCAL_FOR_RATIO,
-  type FoodCatalogue,
+  type FoodStore,
   type FoodRow,
   type PortionRow,
   type UserFoodValues
-} from '../db/food-catalogue'
-import type { LoadReport } from './food-data'
+} from '../db/food-store'
+import type { LoadReport } from '../db/food-data'
 
 /** The group the user's foods go in unless they choose another. */
 export const MY_FOODS_GROUP = 'My foods'
@@ -133,7 +134,7 @@ function cleanPortionLabel(label: string): string {
 
 export function createFoodsService(deps: FoodsDeps): FoodsService {
   const started = performance.now()
-  const catalogue: FoodCatalogue = createFoodCatalogue(deps.db, deps.catalogueFile, deps.log)
+  const catalogue: FoodStore = createFoodStore(deps.db, deps.catalogueFile, deps.log)
   const attachMs = performance.now() - started
   let groupsCache: FoodGroup[] | null = null
 

@@ -2,10 +2,10 @@ import type { Database } from 'better-sqlite3'
 import { release } from 'node:os'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
 import { DateTime } from 'luxon'
-import { createJournalRepository } from '../db/journal'
+import { createJournalStore } from '../db/journal-store'
 import { createMedicationStore } from '../db/medication-store'
 import { createMedicationService, type MedicationService } from './medications'
-import { createKeyValueStore, type KeyValueStore } from '../db/key-value'
+import { createKeyValueStore, type KeyValueStore } from '../db/key-value-store'
 import { createAppInfoService, type AppInfoService } from './app-info'
 import { createDataService, type DataService, type DataShell } from './data'
 import { createExperimentStore } from '../db/experiment-store'
@@ -17,13 +17,13 @@ import { createInsightsService, type FoodMagnesiumProvider, type InsightsService
 import { createJournalService, type JournalService } from './journal'
 import { createLinkService, type LinkService } from './links'
 import { createPlannerService, type PlannerService } from './planner'
-import { createReminderStore } from '../db/reminder-store'
-import { createRoutineStore } from '../db/routine-store'
+import { createReminderStore } from '../db/wind-down/reminder-store'
+import { createRoutineStore } from '../db/wind-down/routine-store'
 import type { Clock, ExternalLinks, Notifier, Timers } from './ports'
 import { systemClock, systemTimers } from './ports'
-import { createReminderPrefsAccess } from './reminder-prefs'
-import { createReminderService, zoneReader, type ReminderService } from './reminders'
-import { createRoutineService, type RoutineService } from './routine'
+import { createReminderPrefsAccess } from './wind-down/reminder-prefs'
+import { createReminderService, zoneReader, type ReminderService } from './wind-down/scheduler'
+import { createRoutineService, type RoutineService } from './wind-down/routine'
 import { createSettingsService, type SettingsService } from './settings'
 import { createSupportService, type SupportDeps, type SupportService } from './support'
 import { createSleepImportStore } from '../db/sleep-import-store'
@@ -88,7 +88,7 @@ export function createServices(deps: ServiceDeps): Services {
   const clock: Clock = { now: () => source.now(), zone: () => source.zone() }
   const keyValue = createKeyValueStore(deps.db, clock.now)
   const settings = createSettingsService(keyValue)
-  const journalRepo = createJournalRepository(deps.db)
+  const journalRepo = createJournalStore(deps.db)
   const zonedNow = () => DateTime.fromJSDate(clock.now(), { zone: clock.zone() })
   const medications = createMedicationService({
     store: createMedicationStore(deps.db),

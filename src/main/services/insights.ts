@@ -1,8 +1,9 @@
 import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
 import { buildInsights, type InsightNight } from '../../shared/domain/insights'
+import { dayNumber, monthsEndingOn } from '../../shared/domain/calendar'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
-import type { JournalRepository } from '../db/journal'
+import type { JournalStore } from '../db/journal-store'
 
 /**
  * Planned food magnesium per day ('YYYY-MM-DD' → mg) between two dates,
@@ -16,7 +17,7 @@ export interface InsightsService {
 }
 
 export interface InsightsDeps {
-  repo: JournalRepository
+  repo: JournalStore
   /** The user's calendar date now, in their zone (the journal service knows it). */
   today: () => string
   profile: () => NutrientProfile
@@ -53,9 +54,9 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
       case '2w':
         return { from: addDays(end, -13), to: end }
       case '3m':
-        return { from: addDays(monthsBack(end, 3), 1), to: end }
+        return { from: monthsEndingOn(end, 3), to: end }
       case '1y':
-        return { from: addDays(monthsBack(end, 12), 1), to: end }
+        return { from: monthsEndingOn(end, 12), to: end }
       case 'all': {
         const first = repo.firstDate()
         return { from: first && first <= end ? first : end, to: end }
@@ -133,15 +134,6 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
   }
 }
 
-function monthsBack(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  // Clamp to the month's last day: 3 months before 31 May is 28/29 February.
-  const lastDay = new Date(Date.UTC(y, m - 1 - months + 1, 0)).getUTCDate()
-  return new Date(Date.UTC(y, m - 1 - months, Math.min(d, lastDay))).toISOString().slice(0, 10)
-}
-
 function isRealDate(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const t = new Date(Date.UTC(y, m - 1, d))
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+  return dayNumber(date) !== null
 }

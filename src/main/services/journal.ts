@@ -22,7 +22,7 @@ import {
 import { validateNightEntry } from '../../shared/domain/journal-validation'
 import { journalToCsv } from '../../shared/domain/journal-csv'
 import type { ProfileValues } from '../../shared/domain/profile'
-import type { JournalRepository } from '../db/journal'
+import type { JournalStore } from '../db/journal-store'
 import type { Clock } from './ports'
 
 export interface JournalService {
@@ -43,7 +43,7 @@ export interface JournalService {
 }
 
 export interface JournalDeps {
-  repo: JournalRepository
+  repo: JournalStore
   clock: Clock
   /** The usual bedtime, for the very first entry's starting values. */
   profile: () => Pick<ProfileValues, 'bedtime'>

@@ -29,8 +29,8 @@ import {
   OVERLAP_MESSAGE,
   overlappingCourse
 } from '../../shared/domain/medications'
-import type { JournalRepository } from '../db/journal'
-import type { KeyValueStore } from '../db/key-value'
+import type { JournalStore } from '../db/journal-store'
+import type { KeyValueStore } from '../db/key-value-store'
 import type { ChangeRow, EpisodeRow, IrlsRow, MedicationRow, MedicationStore, MedicationWrite } from '../db/medication-store'
 
 export interface MedicationService {
@@ -62,7 +62,7 @@ export interface MedicationService {
 
 export interface MedicationDeps {
   store: MedicationStore
-  journal: JournalRepository
+  journal: JournalStore
   keyValue: KeyValueStore
   today: () => string
   /** The current wall-clock time 'HH:MM' in the user's zone. */

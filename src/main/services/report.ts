@@ -1,7 +1,7 @@
 import { AppError, type Report, type ReportQuery } from '../../shared/contract'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { mean } from '../../shared/domain/stats'
-import type { JournalRepository } from '../db/journal'
+import type { JournalStore } from '../db/journal-store'
 import type { ExperimentService } from './experiments'
 import type { InsightsService } from './insights'
 import type { PlannerService } from './planner'
@@ -18,7 +18,7 @@ export interface ReportService {
 }
 
 export interface ReportDeps {
-  journal: JournalRepository
+  journal: JournalStore
   insights: InsightsService
   planner: PlannerService
   experiments: ExperimentService

@@ -1,6 +1,7 @@
+import { fieldMessages } from '../../shared/schemas/messages'
 import type { z } from 'zod'
 import { AppError, DEFAULT_SETTINGS, SettingsSchema, type Onboarding, type Settings, type SettingsPatch } from '../../shared/contract'
-import type { KeyValueStore } from '../db/key-value'
+import type { KeyValueStore } from '../db/key-value-store'
 
 type SettingKey = keyof Settings
 const KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[]
@@ -35,11 +36,7 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
 
   function save(next: unknown): Settings {
     const parsed = SettingsSchema.safeParse(next)
-    if (!parsed.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message
-      throw new AppError('invalid-input', 'Some settings are not valid.', fields)
-    }
+    if (!parsed.success) throw new AppError('invalid-input', 'Some settings are not valid.', fieldMessages(parsed.error))
     store.set(parsed.data)
     for (const listener of listeners) listener(parsed.data)
     return parsed.data

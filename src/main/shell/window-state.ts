@@ -1,5 +1,5 @@
 import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import type { KeyValueStore } from '../db/key-value'
+import type { KeyValueStore } from '../db/key-value-store'
 
 const KEY = 'shell.window'
 const DEFAULT = { width: 1180, height: 800 }

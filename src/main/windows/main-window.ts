@@ -1,5 +1,5 @@
 import { BrowserWindow, nativeTheme } from 'electron'
-import type { KeyValueStore } from '../db/key-value'
+import type { KeyValueStore } from '../db/key-value-store'
 import { loadWindowState, MIN_SIZE, trackWindowState } from '../shell/window-state'
 
 export interface MainWindowOptions {

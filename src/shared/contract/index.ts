@@ -3,7 +3,6 @@ import { appChannels, appEvents } from './app'
 import { augmentationChannels } from './augmentation'
 import { medicationsChannels } from './medications'
 import { articlesChannels } from './articles'
-import type { ChannelName, EventName } from './channels'
 import { dataChannels } from './data'
 import { experimentsChannels } from './experiments'
 import { foodsChannels } from './foods'
@@ -11,7 +10,7 @@ import { plannerChannels } from './planner'
 import type { Result } from './result'
 import { insightsChannels } from './insights'
 import { journalChannels } from './journal'
-import { remindersChannels } from './reminders'
+import { remindersChannels } from './wind-down'
 import { reportChannels } from './report'
 import { settingsChannels } from './settings'
 import { sleepImportChannels } from './sleep-import'
@@ -58,7 +57,16 @@ export type Contract = typeof contract
 export type Channel = keyof Contract
 export type Input<C extends Channel> = z.input<Contract[C]['input']>
 export type Output<C extends Channel> = z.output<Contract[C]['output']>
-export type EventPayload<E extends keyof typeof events> = z.output<(typeof events)[E]>
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+/**
+ * The channel and event names, derived from the contract. The sandboxed preload
+ * must not bundle zod, so it receives the same two lists at build time
+ * (electron.vite.config.ts defines them from these).
+ */
+export const CHANNELS = Object.keys(contract) as Channel[]
+export const EVENTS = Object.keys(events) as EventName[]
 
 /**
  * What the preload exposes as `window.stillwell`: one function per channel,
@@ -69,25 +77,17 @@ export type Api = {
   on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void
 }
 
-// Compile-time check that the runtime channel list names exactly the contract's channels.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const channelListMatches: Same<Channel, ChannelName> = true
-const eventListMatches: Same<keyof typeof events, EventName> = true
-void channelListMatches
-void eventListMatches
-
 export * from './app'
 export * from './augmentation'
 export * from './medications'
 export * from './articles'
 export * from './insights'
 export * from './journal'
-export * from './channels'
 export * from './data'
 export * from './experiments'
 export * from './foods'
 export * from './planner'
-export * from './reminders'
+export * from './wind-down'
 export * from './report'
 export * from './result'
 export * from './settings'

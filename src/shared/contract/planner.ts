@@ -1,29 +1,18 @@
 import { z } from 'zod'
-import { daysBetween, isIsoDay, MAX_AMOUNT, MAX_RANGE_DAYS, MAX_SUPPLEMENT_MG, MEALS } from '../domain/meal-plan'
+import { daysBetween, isIsoDay, MAX_RANGE_DAYS, MAX_SUPPLEMENT_MG } from '../domain/meal-plan'
+import { AmountSchema, DaySchema, MealSchema, UnitInputSchema } from '../schemas/meal-plan'
 import { FoodIdSchema } from './foods'
+
+export * from '../schemas/meal-plan'
 
 /**
  * The weekly meal plan: items per day and meal, daily supplement magnesium,
  * targets, meal templates, "close the gap" suggestions and the shopping list.
  */
 
-export const DaySchema = z.string().refine(isIsoDay, 'Use a real date written as YYYY-MM-DD.')
-export const MealSchema = z.enum(MEALS, { error: 'Choose breakfast, lunch, dinner or snacks.' })
 export const NUTRIENTS = ['magnesium', 'iron'] as const
 
 const itemId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-
-export const AmountSchema = z
-  .number({ error: 'Enter an amount.' })
-  .gt(0, 'Enter an amount above 0.')
-  .max(MAX_AMOUNT, `Keep the amount at or under ${MAX_AMOUNT}.`)
-
-/** What the amount counts: grams, one of the food's household measures (by USDA's seq), or its serving. */
-export const UnitInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('g') }).strict(),
-  z.object({ kind: z.literal('measure'), seq: z.number().int().min(1).max(999) }).strict(),
-  z.object({ kind: z.literal('serving') }).strict()
-])
 
 export const NutrientTotalsSchema = z.object({
   mg: z.number(),
@@ -167,7 +156,6 @@ const templateName = z.string().trim().min(1, 'Give the template a name.').max(6
 
 export type Meal = z.infer<typeof MealSchema>
 export type Nutrient = (typeof NUTRIENTS)[number]
-export type UnitInput = z.infer<typeof UnitInputSchema>
 export type NutrientTotals = z.infer<typeof NutrientTotalsSchema>
 export type PlanItem = z.infer<typeof PlanItemSchema>
 export type MealPlan = z.infer<typeof MealPlanSchema>

@@ -11,6 +11,7 @@
  * Validation lives in ./journal-validation.ts. This module stays free of date
  * libraries so light views (Today) can use its words and helpers cheaply.
  */
+import { parseWallTime } from './calendar'
 import type { TimeField } from './sleep'
 
 export const BODY_AREAS = ['legs', 'arms', 'other'] as const
@@ -177,9 +178,8 @@ const DAY_STARTS_MINUTES = 5 * 60
 export const CAFFEINE_CUTOFF = '14:00'
 
 function minutesIntoDay(time: string): number | null {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time)
-  if (!match) return null
-  const minutes = Number(match[1]) * 60 + Number(match[2])
+  const minutes = parseWallTime(time)
+  if (minutes === null) return null
   return minutes < DAY_STARTS_MINUTES ? minutes + 24 * 60 : minutes
 }
 
@@ -226,20 +226,7 @@ export function customFactorLabel(label: string, kind: CustomFactorKind): string
   return kind === 'scale' ? `${label} (1 or more)` : label
 }
 
-/** 'YYYY-MM-DD' plus a number of days, on the UTC calendar (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
-
-/** Whole days from a to b ('YYYY-MM-DD'), b − a. */
-export function daysBetween(a: string, b: string): number {
-  const toMs = (date: string): number => {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-    return Date.UTC(y, m - 1, d)
-  }
-  return Math.round((toMs(b) - toMs(a)) / 86_400_000)
-}
+export { addDays, daysBetween } from './calendar'
 
 /** "7 h 05 min" for minutes of sleep. */
 export function formatDuration(minutes: number): string {

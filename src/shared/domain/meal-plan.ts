@@ -1,3 +1,4 @@
+import { addDays, dayNumber, isoWeekday } from './calendar'
 /**
  * The meal plan's vocabulary and pure helpers: meals, calendar days
  * ('YYYY-MM-DD', the user's local dates), amount limits, number formatting,
@@ -29,43 +30,14 @@ export type UnitKind = 'g' | 'measure' | 'serving'
 // ---------------------------------------------------------------------------
 // Calendar days
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** True for a real calendar date written 'YYYY-MM-DD' (2025-02-30 is not one). */
+/** True for a real calendar date written 'YYYY-MM-DD' (2025-02-30 is not one) between 1900 and 2200. */
 export function isIsoDay(value: string): boolean {
-  const match = DAY_PATTERN.exec(value)
-  if (!match) return false
-  const [y, m, d] = match.slice(1).map(Number) as [number, number, number]
-  if (y < 1900 || y > 2200) return false
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  if (dayNumber(value) === null) return false
+  const year = Number(value.slice(0, 4))
+  return year >= 1900 && year <= 2200
 }
 
-function toUtc(day: string): number {
-  const match = DAY_PATTERN.exec(day)
-  if (!match) throw new RangeError(`Not a day: ${day}`)
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
-}
-
-/** Calendar arithmetic on dates (no clock time, so no daylight-saving surprises). */
-export function addDays(day: string, days: number): string {
-  return fromUtc(toUtc(day) + days * 86_400_000)
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
-}
-
-/** ISO weekday of a day: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  const weekday = new Date(toUtc(day)).getUTCDay()
-  return weekday === 0 ? 7 : weekday
-}
+export { addDays, daysBetween, isoWeekday } from './calendar'
 
 /** The first day of the week holding `day`, for weeks starting on `firstDay` (1 = Monday … 7 = Sunday). */
 export function weekStart(day: string, firstDay = 1): string {
@@ -79,10 +51,7 @@ export function dayRange(start: string, count: number): string[] {
 }
 
 /** The user's local date as 'YYYY-MM-DD'. */
-export function localDay(date: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
+export { localDate as localDay } from './calendar'
 
 // ---------------------------------------------------------------------------
 // Numbers for people

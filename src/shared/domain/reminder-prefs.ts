@@ -1,3 +1,4 @@
+import { addMinutesToWallTime } from './calendar'
 // What the user chooses about evening reminders, and how those choices become
 // the scheduler's ReminderSettings. Free of luxon and zod so the renderer can
 // use the constants cheaply; the contract builds its schemas from them.
@@ -108,7 +109,5 @@ export function bedtimeOfWeekday(prefs: ReminderPrefs, usualBedtime: WallTime, w
 
 /** 'HH:MM' minus some minutes on the wall clock, wrapping past midnight. */
 export function wallTimeMinus(time: WallTime, minutes: number): WallTime {
-  const [h, m] = time.split(':').map(Number) as [number, number]
-  const total = (((h * 60 + m - Math.round(minutes)) % 1440) + 1440) % 1440
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+  return addMinutesToWallTime(time, -minutes)
 }

@@ -1,3 +1,4 @@
+// Over 400 lines: the reminder rules, planning and their wording read best in one place; calendar, clock and DST arithmetic already live in ./calendar.
 // Pure scheduling logic for evening reminders (issue 6). No I/O, no timers:
 // callers inject the clock (`nowMs`) and the IANA time zone.
 //
@@ -20,7 +21,24 @@
 //   setting must not crash the scheduler. Use isWallTime() to validate input.
 //   leadMinutes is clamped to 0–240 and graceMinutes to 0–720.
 
-import { IANAZone } from 'luxon'
+import type { IANAZone } from 'luxon'
+import {
+  dateInZone,
+  dateOfDayNumber,
+  DAY_MS,
+  dayNumber,
+  EVENING_STARTS_AT_HOUR,
+  eveningInZone,
+  formatWallTime,
+  instantOfWall,
+  isoWeekdayOfDayNumber,
+  isWallTime,
+  localDayNumber,
+  parseWallTime,
+  wallOnEvening,
+  wallTimeInZone,
+  zoneFor
+} from './calendar'
 import {
   ISO_WEEKDAYS,
   REMINDER_KINDS,
@@ -37,12 +55,9 @@ import {
 export * from './schedule-types'
 
 const MINUTE_MS = 60_000
-const HOUR_MS = 60 * MINUTE_MS
-const DAY_MS = 24 * HOUR_MS
-const MINUTES_PER_DAY = 24 * 60
 
-/** Bedtimes before this hour belong to the previous evening (after midnight). */
-export const AFTER_MIDNIGHT_BEFORE_HOUR = 12
+/** Bedtimes before this hour belong to the previous evening (after midnight): the calendar's evening rule. */
+export const AFTER_MIDNIGHT_BEFORE_HOUR = EVENING_STARTS_AT_HOUR
 export const MAX_LEAD_MINUTES = 240
 export const MAX_GRACE_MINUTES = 720
 /** planDue never reports anything older than this, however long the machine slept. */
@@ -50,120 +65,23 @@ export const LOOKBACK_DAYS = 14
 /** nextOccurrence looks this far ahead (covers a single active weekday). */
 export const NEXT_SEARCH_DAYS = 8
 
-// ---------------------------------------------------------------------------
-// Calendar and wall-clock primitives.
+// Calendar, clock and daylight-saving primitives come from ./calendar.
 //
 // A "wall" value is a local date and time encoded as if it were a UTC epoch
 // in milliseconds. Arithmetic on it is plain calendar/clock arithmetic with no
-// DST; resolveWall() turns it into a real instant for a zone.
+// DST; instantOfWall() turns it into a real instant for a zone.
 // A "day" is a whole number of days since 1970-01-01 (a local calendar date).
 
-const WALL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isWallTime(value: unknown): value is WallTime {
-  return typeof value === 'string' && WALL_TIME_PATTERN.test(value)
-}
-
-/** Minutes since midnight, or null when not a valid 'HH:MM'. */
-function parseWallTime(value: string | null | undefined): number | null {
-  const match = value == null ? null : WALL_TIME_PATTERN.exec(value)
-  return match ? Number(match[1]) * 60 + Number(match[2]) : null
-}
-
-function formatWallTime(minutes: number): WallTime {
-  const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY
-  return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`
-}
-
-/** Day number of a 'YYYY-MM-DD' date, or null when malformed or not a real date. */
-function parseIsoDate(value: string | null | undefined): number | null {
-  const match = value == null ? null : ISO_DATE_PATTERN.exec(value)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const ms = Date.UTC(year, month - 1, day)
-  const check = new Date(ms)
-  // Date.UTC rolls 2026-02-30 over to March; reject instead.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
-  return ms / DAY_MS
-}
-
-function formatIsoDate(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10)
-}
-
-function isoWeekdayOf(day: number): IsoWeekday {
-  // 1970-01-01 (day 0) was a Thursday, ISO weekday 4.
-  return (((((day + 3) % 7) + 7) % 7) + 1) as IsoWeekday
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0')
-}
+const parseIsoDate = dayNumber
+const formatIsoDate = dateOfDayNumber
+const isoWeekdayOf = isoWeekdayOfDayNumber
+const localDayOf = localDayNumber
+const resolveWall = (zone: IANAZone, wall: number): number => instantOfWall(zone, wall, 'jump')
+export { isWallTime }
 
 function clampMinutes(value: number, max: number, fallback: number): number {
   if (!Number.isFinite(value)) return fallback
   return Math.min(max, Math.max(0, Math.round(value)))
-}
-
-// ---------------------------------------------------------------------------
-// Time-zone resolution.
-
-function zoneFor(name: string): IANAZone {
-  const zone = IANAZone.create(name)
-  if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${name}`)
-  return zone
-}
-
-function offsetMs(zone: IANAZone, instant: number): number {
-  return zone.offset(instant) * MINUTE_MS
-}
-
-/** The local calendar day at an instant. */
-function localDayOf(zone: IANAZone, instant: number): number {
-  return Math.floor((instant + offsetMs(zone, instant)) / DAY_MS)
-}
-
-// Offset lookups go through Intl and cost microseconds each; a periodic check
-// re-resolves the same few evenings every time, so remember recent answers.
-// Time-zone rules do not change while the process runs, so this stays pure.
-const RESOLVE_CACHE_LIMIT = 4096
-const resolveCache = new Map<string, number>()
-
-/**
- * The instant at which the zone's clock shows `wall`. Repeated hour: the
- * first occurrence. Skipped hour: the instant the clock jumps forward.
- */
-function resolveWall(zone: IANAZone, wall: number): number {
-  const cacheKey = `${zone.name} ${wall}`
-  const cached = resolveCache.get(cacheKey)
-  if (cached !== undefined) return cached
-  const instant = resolveWallUncached(zone, wall)
-  if (resolveCache.size >= RESOLVE_CACHE_LIMIT) resolveCache.clear()
-  resolveCache.set(cacheKey, instant)
-  return instant
-}
-
-function resolveWallUncached(zone: IANAZone, wall: number): number {
-  // Offsets a day either side cover any single transition near `wall`.
-  const offsetBefore = offsetMs(zone, wall - DAY_MS)
-  const offsetAfter = offsetMs(zone, wall + DAY_MS)
-  const valid = [wall - offsetBefore, wall - offsetAfter].filter((instant) => offsetMs(zone, instant) === wall - instant)
-  if (valid.length > 0) return Math.min(...valid)
-  if (offsetAfter <= offsetBefore) return wall - offsetBefore // unreachable for real tz data
-  // In a gap: before the jump the clock had not reached `wall`, after it the
-  // clock is already past it. The first instant on the new offset is the answer.
-  return firstInstantWithOffset(zone, wall - offsetAfter, wall - offsetBefore, offsetAfter)
-}
-
-/** Binary search in (lo, hi] for the first instant whose offset is `target`. */
-function firstInstantWithOffset(zone: IANAZone, lo: number, hi: number, target: number): number {
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2)
-    if (offsetMs(zone, mid) === target) hi = mid
-    else lo = mid
-  }
-  return hi
 }
 
 // ---------------------------------------------------------------------------
@@ -208,8 +126,7 @@ function compileRules(settings: ReminderSettings): Rules {
 function bedtimeWall(rules: Rules, day: number): number | null {
   const minutes = rules.bedtimeMinutes.get(isoWeekdayOf(day))
   if (minutes === undefined) return null
-  const afterMidnight = minutes < AFTER_MIDNIGHT_BEFORE_HOUR * 60
-  return (afterMidnight ? day + 1 : day) * DAY_MS + minutes * MINUTE_MS
+  return wallOnEvening(day, minutes)
 }
 
 function isEveningActive(rules: Rules, day: number): boolean {
@@ -437,14 +354,12 @@ function joinList(items: string[], serialComma = false): string {
 
 /** The local calendar date at an instant. */
 export function localDateAt(zone: string, nowMs: number): IsoDate {
-  return formatIsoDate(localDayOf(zoneFor(zone), nowMs))
+  return dateInZone(zone, nowMs)
 }
 
 /** The local wall-clock time 'HH:MM' at an instant. */
 export function wallTimeAt(zone: string, ms: number): WallTime {
-  const z = zoneFor(zone)
-  const local = ms + offsetMs(z, ms)
-  return formatWallTime(Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS))
+  return wallTimeInZone(zone, ms)
 }
 
 /**
@@ -455,9 +370,7 @@ export function wallTimeAt(zone: string, ms: number): WallTime {
  * for the night it belongs to.
  */
 export function eveningDateAt(zone: string, nowMs: number): IsoDate {
-  const z = zoneFor(zone)
-  const local = nowMs + offsetMs(z, nowMs)
-  return formatIsoDate(Math.floor((local - AFTER_MIDNIGHT_BEFORE_HOUR * HOUR_MS) / DAY_MS))
+  return eveningInZone(zone, nowMs)
 }
 
 /** The date `days` after (or before, when negative) an ISO date; null when the date is malformed. */

@@ -24,6 +24,7 @@
  * (autumn) than its wall-clock times suggest.
  */
 import { DateTime, IANAZone } from 'luxon'
+import { DAY_MS, instantOfWall, wallOnEvening, zoneFor } from './calendar'
 
 /** Plain-language WASO definition for labels, tooltips and help text. */
 export const WASO_DEFINITION =
@@ -34,9 +35,6 @@ export const WASO_DEFINITION =
 export const LATENCY_MAX_MINUTES = 720
 export const WASO_MAX_MINUTES = 720
 export const AWAKENINGS_MAX = 50
-
-/** Clock times before this hour belong to the morning after the evening date. */
-const MORNING_BEFORE_HOUR = 12
 
 export type TimeField = 'inBed' | 'triedToSleep' | 'finalWake' | 'outOfBed'
 export type NumberField = 'latencyMinutes' | 'awakenings' | 'wasoMinutes'
@@ -141,13 +139,14 @@ function isValidZone(zone: string): boolean {
  * the next calendar day), from 12:00 on it is the evening itself.
  * Ambiguous times (the repeated hour in autumn) take the earlier instant;
  * non-existent times (the skipped hour in spring) move forward by the gap.
+ * Both rules are the calendar's (wallOnEvening, instantOfWall).
  */
 function resolveWallTime(evening: DateTime, time: ClockTime, zone: string): { at: DateTime; shifted: boolean } {
-  const day = time.hour < MORNING_BEFORE_HOUR ? evening.plus({ days: 1 }) : evening
-  const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute }, { zone })
-  const earliest = local.getPossibleOffsets().reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a), local)
-  const shifted = earliest.hour !== time.hour || earliest.minute !== time.minute
-  return { at: earliest, shifted }
+  const minutes = time.hour * 60 + time.minute
+  const wall = wallOnEvening(Date.UTC(evening.year, evening.month - 1, evening.day) / DAY_MS, minutes)
+  const at = DateTime.fromMillis(instantOfWall(zoneFor(zone), wall, 'shift'), { zone })
+  const shifted = at.hour !== time.hour || at.minute !== time.minute
+  return { at, shifted }
 }
 
 function minutesBetween(from: DateTime, to: DateTime): number {

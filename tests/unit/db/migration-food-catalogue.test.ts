@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/main/db/connection'
 import { migrate } from '../../../src/main/db/migrate'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/db/migrations'
-import { parseFoodData, readFoodDataFiles } from '../../../src/main/services/food-data'
+import { parseFoodData, readFoodDataFiles } from '../../../src/main/db/food-data'
 import { startTestApp, type TestApp } from '../../support/app'
 import { makeTempDir } from '../../support/temp-dir'
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { chmodSync, copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createFoodCatalogue } from '../../../src/main/db/food-catalogue'
+import { createFoodStore } from '../../../src/main/db/food-store'
 import { matchExpression, searchPrior, searchTerms } from '../../../src/shared/domain/food-search'
 import { startTestApp, type TestApp } from '../../support/app'
 import { testFoodCatalogue } from '../../support/food-catalogue'
@@ -76,7 +76,7 @@ describe('ranking the user’s foods among the catalogue’s', () => {
       .map((f) => f.id)
     const queries = ['granola', 'home gran', 'gr', 'pumpkin seeds', 'seed', 'lentil', 'my foods', 'spinach stew', 'homemade granola bar']
     const reference = referenceScores(queries)
-    const catalogue = createFoodCatalogue(app.opened.db, testFoodCatalogue())
+    const catalogue = createFoodStore(app.opened.db, testFoodCatalogue())
     let compared = 0
     for (const query of queries) {
       const rows = catalogue.search(matchExpression(searchTerms(query))!, null, 10_000)

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createJournalRepository } from '../../../src/main/db/journal'
+import { createJournalStore } from '../../../src/main/db/journal-store'
 import { createInsightsService } from '../../../src/main/services/insights'
 import type { InsightsData, InsightsQuery } from '../../../src/shared/contract'
 import { addDays } from '../../../src/shared/domain/journal'
@@ -88,7 +88,7 @@ describe('insights service', () => {
 
   it('takes planned food magnesium from a provider when one is plugged in', () => {
     app = startTestApp(undefined, { clock })
-    const repo = createJournalRepository(app.opened.db)
+    const repo = createJournalStore(app.opened.db)
     const asked: string[] = []
     const service = createInsightsService({
       repo,

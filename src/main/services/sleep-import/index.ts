@@ -32,7 +32,7 @@ import {
 } from '../../../shared/domain/sleep-import'
 import type { JournalEntry, NightEntry } from '../../../shared/contract'
 import { enteredPart } from '../../../shared/domain/journal'
-import type { KeyValueStore } from '../../db/key-value'
+import type { KeyValueStore } from '../../db/key-value-store'
 import type { SleepImportStore } from '../../db/sleep-import-store'
 import type { Clock } from '../ports'
 import { readAppleExport } from './apple'

@@ -36,3 +36,21 @@ export async function call<C extends Channel>(channel: C, ...input: Input<C> ext
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return current().on(event, listener)
 }
+
+// ---------------------------------------------------------------------------
+// Turning a failed call into words: the one place forms and views do this.
+
+/** The main side's message for a failed call, or `fallback` for anything else (a bug, a lost connection). */
+export function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback
+}
+
+/** The first per-field message of a failed call (a single-field form), else its message, else `fallback`. */
+export function firstFieldMessage(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? (Object.values(error.fields)[0] ?? error.message) : fallback
+}
+
+/** Per-field messages plus `form` for the whole form's message, as the forms show them. */
+export function formErrors(error: unknown, fallback: string): Record<string, string> {
+  return error instanceof ApiError ? { form: error.message, ...error.fields } : { form: fallback }
+}

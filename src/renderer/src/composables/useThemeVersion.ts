@@ -22,8 +22,19 @@ export function useThemeVersion(root: HTMLElement = document.documentElement): R
   return version
 }
 
-/** Reads a CSS custom property (trimmed) from an element, falling back when it is not set. */
+/**
+ * Reads a colour custom property from an element as the canvas needs it. The
+ * palette is written as light-dark(day, evening), which only a colour property
+ * resolves, so the value is read back through a probe's `color`.
+ */
 export function cssVar(name: string, fallback = '#888888', element: Element = document.documentElement): string {
   const value = getComputedStyle(element).getPropertyValue(name).trim()
-  return value || fallback
+  if (!value.startsWith('light-dark(')) return value || fallback
+  const probe = document.createElement('span')
+  probe.style.color = `var(${name})`
+  probe.hidden = true
+  element.appendChild(probe)
+  const resolved = getComputedStyle(probe).color
+  probe.remove()
+  return resolved || fallback
 }

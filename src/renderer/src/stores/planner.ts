@@ -12,9 +12,9 @@ import type {
   UnitInput,
   WeekPlan
 } from '../../../shared/contract'
+import { firstDayOfWeek } from '../../../shared/domain/calendar'
 import { localDay, MEAL_LABELS, weekStart } from '../../../shared/domain/meal-plan'
 import { call } from '../api'
-import { firstDayOfWeek } from '../features/planner/dates'
 
 /**
  * The week being planned and the day in focus. Every change goes to the main

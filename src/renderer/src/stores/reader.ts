@@ -10,7 +10,7 @@ import type {
   SearchHit
 } from '../../../shared/contract'
 import { DEFAULT_FONT_SCALE, MAX_IMPORT_BYTES, type FontScale } from '../../../shared/domain/articles'
-import { ApiError, call } from '../api'
+import { ApiError, call, errorMessage } from '../api'
 
 /** A problem with a file the user picked, found before anything was sent. */
 export class ImportError extends Error {}
@@ -210,5 +210,5 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function message(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback
+  return errorMessage(error, fallback)
 }

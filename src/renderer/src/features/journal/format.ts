@@ -1,42 +1,34 @@
-/**
- * How the journal and Insights write dates and durations. Evening dates are
- * calendar dates ('YYYY-MM-DD'), so they are formatted in UTC: the weekday
- * never shifts with the machine's time zone.
- */
-const long = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const medium = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-const monthShort = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+import { formatDate } from '../../../../shared/domain/calendar'
 
-function toDate(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d || 1))
-}
+/**
+ * How the journal and Insights write dates and durations, in the user's locale
+ * (the calendar module's formats). Evening dates are calendar dates
+ * ('YYYY-MM-DD'): the weekday never shifts with the machine's time zone.
+ */
 
 /** "Mon 23 Nov 2026" */
 export function formatNight(date: string): string {
-  return long.format(toDate(date))
+  return formatDate(date, 'weekdayDate')
 }
 
 /** "Mon 23 Nov" */
 export function formatNightShort(date: string): string {
-  return medium.format(toDate(date))
+  return formatDate(date, 'weekdayDayMonth')
 }
 
 /** "23 Nov" */
 export function formatDayMonth(date: string): string {
-  return short.format(toDate(date))
+  return formatDate(date, 'dayMonth')
 }
 
 /** "November 2026" for 'YYYY-MM' or a date in that month. */
 export function formatMonth(month: string): string {
-  return monthYear.format(toDate(month.length === 7 ? `${month}-01` : month))
+  return formatDate(month, 'month')
 }
 
 /** "Nov 2026" */
 export function formatMonthShort(month: string): string {
-  return monthShort.format(toDate(month.length === 7 ? `${month}-01` : month))
+  return formatDate(month, 'monthShort')
 }
 
 /** A chart axis label for a bucket start. */

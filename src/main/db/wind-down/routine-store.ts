@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { IsoDate } from '../../shared/domain/schedule-types'
+import type { IsoDate } from '../../../shared/domain/schedule-types'
 
 export interface StoredItem {
   id: number

@@ -1,9 +1,9 @@
 import type { z } from 'zod'
-import { ReminderPrefsSchema } from '../../shared/contract'
-import { defaultReminderPrefs, toScheduleSettings, type ReminderPrefs } from '../../shared/domain/reminder-prefs'
-import type { ReminderSettings } from '../../shared/domain/schedule-types'
-import type { KeyValueStore } from '../db/key-value'
-import type { SettingsService } from './settings'
+import { ReminderPrefsSchema } from '../../../shared/contract'
+import { defaultReminderPrefs, toScheduleSettings, type ReminderPrefs } from '../../../shared/domain/reminder-prefs'
+import type { ReminderSettings } from '../../../shared/domain/schedule-types'
+import type { KeyValueStore } from '../../db/key-value-store'
+import type { SettingsService } from '../settings'
 
 export const PREFS_KEY = 'reminders'
 

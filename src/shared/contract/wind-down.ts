@@ -1,56 +1,12 @@
 import { z } from 'zod'
-import { MAX_LEAD, type ReminderPrefs } from '../domain/reminder-prefs'
+import type { ReminderPrefs } from '../domain/reminder-prefs'
 import { ROUTINE_LABEL_MAX } from '../domain/routine'
+import { IsoDateSchema, ReminderPrefsPatchSchema, ReminderPrefsSchema } from '../schemas/reminders'
 import { NotificationEventSchema } from './app'
 
-const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:30.')
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-}
-
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-03-14.')
-  .refine(isRealDate, 'That date does not exist.')
+export * from '../schemas/reminders'
 
 const REMINDER_KIND = ['wind-down', 'lights-out', 'morning-log'] as const
-
-export const EveningPrefSchema = z.object({ on: z.boolean(), bedtime: wallTime }).strict()
-
-export const ReminderPrefsSchema = z
-  .object({
-    enabled: z.boolean(),
-    sameEveryEvening: z.boolean(),
-    evenings: z.array(EveningPrefSchema).length(7, 'Give a setting for each of the seven evenings.'),
-    leadMinutes: z
-      .number()
-      .int('Use whole minutes.')
-      .min(0, 'The wind-down cannot start after bedtime.')
-      .max(MAX_LEAD, `Choose a wind-down of at most ${MAX_LEAD / 60} hours.`),
-    lightsOut: z.boolean(),
-    morningLog: z.object({ enabled: z.boolean(), time: wallTime }).strict(),
-    sound: z.boolean(),
-    skipDates: z.array(IsoDateSchema).max(400),
-    pausedUntil: IsoDateSchema.nullable()
-  })
-  .strict()
-
-/** What Settings may change in one call. Skipping an evening has its own channel. */
-export const ReminderPrefsPatchSchema = z
-  .object({
-    enabled: z.boolean().optional(),
-    sameEveryEvening: z.boolean().optional(),
-    evenings: ReminderPrefsSchema.shape.evenings.optional(),
-    leadMinutes: ReminderPrefsSchema.shape.leadMinutes.optional(),
-    lightsOut: z.boolean().optional(),
-    morningLog: ReminderPrefsSchema.shape.morningLog.optional(),
-    sound: z.boolean().optional(),
-    pausedUntil: IsoDateSchema.nullable().optional()
-  })
-  .strict()
 
 const InstantSchema = z.object({
   /** ISO 8601 instant. */
@@ -128,7 +84,6 @@ const notificationId = z
   .max(80)
   .regex(/^(wind-down|lights-out|morning-log):\d{4}-\d{2}-\d{2}(\+\d{1,3})?$/, 'That is not a reminder Stillwell sent.')
 
-export type ReminderPrefsPatch = z.infer<typeof ReminderPrefsPatchSchema>
 export type ReminderStatus = z.infer<typeof ReminderStatusSchema>
 export type Routine = z.infer<typeof RoutineSchema>
 export type RoutineItem = z.infer<typeof RoutineItemSchema>

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { NotificationEvent } from '../../shared/contract'
-import type { IsoDate, ReminderKind } from '../../shared/domain/schedule-types'
+import type { NotificationEvent } from '../../../shared/contract'
+import type { IsoDate, ReminderKind } from '../../../shared/domain/schedule-types'
 
 export type Outcome = 'fired' | 'missed'
 

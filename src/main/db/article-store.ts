@@ -84,7 +84,7 @@ const SELECT_BOOKMARK = `
   SELECT b.id, a.slug, a.title, b.anchor, b.label, b.fraction, b.created_at
   FROM article_bookmarks b JOIN articles a ON a.id = b.article_id`
 
-export interface ArticleRepository {
+export interface ArticleStore {
   /** Adds, rewrites (by content hash) and removes bundled articles; returns how many changed. */
   syncBundled(records: ArticleRecord[]): number
   /** Slug → content hash of every bundled article in the library. */
@@ -106,7 +106,7 @@ export interface ArticleRepository {
 }
 
 /** Storage of the library. Statements are prepared once; every multi-row write is one transaction. */
-export function createArticleRepository(db: Database, now: () => Date): ArticleRepository {
+export function createArticleStore(db: Database, now: () => Date): ArticleStore {
   const stmt = {
     // The user's own documents first: they are few, and the reason they were imported.
     all: db.prepare<[], ArticleRow>(`${SELECT_ARTICLE} ORDER BY a.origin = 'imported' DESC, a.title COLLATE NOCASE`),

@@ -19,18 +19,12 @@
  * - Reminders missed by more than the grace window (30 min) are recorded as
  *   missed and not shown: nobody wants last night's wind-down at 7 am.
  */
-import { IANAZone } from 'luxon'
-import { AppError, ReminderPrefsSchema, type NotificationEvent, type ReminderPrefsPatch, type ReminderStatus } from '../../shared/contract'
-import { MAX_PAUSE_DAYS, MAX_SKIP_DATES, SNOOZE_MINUTES, WEEKDAY_LONG_NAMES, type ReminderPrefs } from '../../shared/domain/reminder-prefs'
+import { AppError, type NotificationEvent, type ReminderPrefsPatch, type ReminderStatus } from '../../../shared/contract'
+import { SNOOZE_MINUTES } from '../../../shared/domain/reminder-prefs'
 import {
   addDaysToDate,
   bedtimeInstant,
-  describeIsoDate,
-  describeSchedule,
-  eveningDateAt,
   isEveningScheduled,
-  isoWeekdayOfDate,
-  labelInstant,
   localDateAt,
   LOOKBACK_DAYS,
   NEXT_SEARCH_DAYS,
@@ -43,11 +37,17 @@ import {
   type Occurrence,
   type ReminderKind,
   type ReminderSettings
-} from '../../shared/domain/schedule'
-import type { NewEntry, ReminderStore } from '../db/reminder-store'
-import type { Clock, Notifier, Timers } from './ports'
+} from '../../../shared/domain/schedule'
+import type { NewEntry, ReminderStore } from '../../db/wind-down/reminder-store'
+import type { Clock, Notifier, Timers } from '../ports'
+import type { SettingsService } from '../settings'
+import { createPreferenceEdits } from './preferences'
 import type { ReminderPrefsAccess } from './reminder-prefs'
-import type { SettingsService } from './settings'
+import { createStatusReader, type PendingSnooze } from './status'
+import { reminderNotification } from './wording'
+import { zoneReader } from './zone'
+
+export { zoneReader } from './zone'
 
 export type CheckReason = 'start' | 'resume' | 'unlock' | 'timer' | 'periodic' | 'settings' | 'manual'
 
@@ -58,10 +58,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 const MIN_TIMER_MS = 1_000
 /** How often the wall clock is looked at, whatever the timer says. */
 export const DEFAULT_CHECK_EVERY_MS = 60_000
-/** A reminder counts as "late" in its text after this delay. */
-const LATE_AFTER_MS = 2 * MINUTE_MS
-/** How long after it fired a reminder can still be snoozed from the app. */
-const RECENT_MS = 60 * MINUTE_MS
 const GRACE_MS = 30 * MINUTE_MS
 
 export interface ReminderService {
@@ -97,36 +93,6 @@ export interface ReminderServiceDeps {
   firstOpenStep?: (eveningDate: IsoDate) => string | null
   log?: (message: string, error?: unknown) => void
   checkEveryMs?: number
-}
-
-interface PendingSnooze {
-  kind: ReminderKind
-  eveningDate: IsoDate
-  dueMs: number
-}
-
-/**
- * The IANA zone to plan in, read from the clock each time (the system zone can
- * change while the app runs). An unknown one (a broken system setting) falls
- * back to UTC rather than stopping reminders.
- */
-export function zoneReader(clock: Clock, log: (message: string) => void = () => undefined): () => string {
-  let warned: string | null = null
-  // Checking a zone builds an Intl formatter (tens of microseconds): remember the answers.
-  const valid = new Map<string, boolean>()
-  return () => {
-    const zone = clock.zone()
-    let ok = valid.get(zone)
-    if (ok === undefined) {
-      ok = IANAZone.isValidZone(zone)
-      if (valid.size > 50) valid.clear()
-      valid.set(zone, ok)
-    }
-    if (ok) return zone
-    if (warned !== zone) log(`Unknown time zone "${zone}"; planning reminders in UTC.`)
-    warned = zone
-    return 'UTC'
-  }
 }
 
 export function createReminderService(deps: ReminderServiceDeps): ReminderService {
@@ -180,39 +146,12 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     ms: number,
     tz: string
   ): NotificationEvent {
-    const key = occurrenceKey(o)
-    const late = ms - o.dueMs > LATE_AFTER_MS
     const bedtime = bedtimeInstant(schedule, tz, o.eveningDate)
-    const bedtimeText = bedtime === null ? null : wallTimeAt(tz, bedtime)
-    let title: string
-    let body: string
-    let route: string
-    if (o.kind === 'wind-down') {
-      title = 'Time to wind down'
-      const step = deps.firstOpenStep?.(o.eveningDate) ?? null
-      const when = bedtimeText ? `Bedtime is at ${bedtimeText}.` : 'Bedtime is coming up.'
-      body = step ? `${when} Your routine starts with: ${lowerFirst(step)}.` : `${when} A good moment to slow the evening down.`
-      route = '/wind-down'
-    } else if (o.kind === 'lights-out') {
-      title = 'Time for lights out'
-      if (!bedtimeText) body = 'Sleep well.'
-      else body = !late && round === 0 ? `It is ${bedtimeText}, your bedtime. Sleep well.` : `Your bedtime was ${bedtimeText}. Sleep well.`
-      route = '/wind-down'
-    } else {
-      title = 'Good morning'
-      body = 'When you have a moment, note how last night went. It takes less than a minute.'
-      route = '/journal'
-    }
-    if (round > 0) body = `Here is the reminder you snoozed. ${body}`
-    return {
-      id: round > 0 ? `${key}+${round}` : key,
-      kind: o.kind,
-      title,
-      body,
-      route,
-      at: new Date(ms).toISOString(),
+    return reminderNotification(o, round, ms, {
+      bedtimeText: bedtime === null ? null : wallTimeAt(tz, bedtime),
+      firstOpenStep: () => deps.firstOpenStep?.(o.eveningDate) ?? null,
       silent: !prefs.get().sound
-    }
+    })
   }
 
   function show(event: NotificationEvent, ms: number): void {
@@ -332,62 +271,20 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     announce()
   }
 
-  // --- Status --------------------------------------------------------------
+  // --- Status and edits ----------------------------------------------------
 
-  function status(): ReminderStatus {
-    const ms = nowMs()
-    const tz = zone()
-    const current = prefs.get()
-    const live = prefs.schedule()
-    const onboarded = settings.get().onboarded
-    const today = localDateAt(tz, ms)
-    const evening = eveningDateAt(tz, ms)
-    const next = upcoming(ms, tz, live)[0] ?? null
-
-    const tonightDate = upcomingEveningDate(live, tz, ms)
-    const unskipped = { ...live, skipDates: live.skipDates.filter((d) => d !== tonightDate) }
-    const paused = current.pausedUntil !== null && current.pausedUntil >= evening
-    let quiet: ReminderStatus['quiet'] = null
-    if (next === null) {
-      if (!onboarded) quiet = 'not-set-up'
-      else if (!current.enabled) quiet = 'off'
-      else if (!current.evenings.some((e) => e.on)) quiet = 'no-evenings'
-      else if (paused) quiet = 'paused'
+  const status = createStatusReader({ store, prefs, settings, zone, nowMs, upcoming, pendingSnoozes })
+  const { update, setSkip } = createPreferenceEdits({
+    store,
+    prefs,
+    zone,
+    nowMs,
+    snoozesChanged,
+    saved: () => {
+      settingsChanged()
+      return status()
     }
-
-    const recentEntry = store.latestFired(ms - RECENT_MS)
-    const recentKey = recentEntry ? occurrenceKey(recentEntry) : null
-    const recent =
-      recentEntry && recentEntry.handledMs <= ms && isEveningScheduled(live, recentEntry.eveningDate)
-        ? {
-            id: recentKey!,
-            kind: recentEntry.kind,
-            title: notificationFor(recentEntry, 0, recentEntry.handledMs, tz).title,
-            ...instant(tz, recentEntry.handledMs, ms)
-          }
-        : null
-
-    return {
-      prefs: current,
-      usualBedtime: prefs.usualBedtime(),
-      sentence: onboarded ? describeSchedule(live, { today: evening }) : 'Reminders start once the first-run questions are answered',
-      quiet,
-      next: next ? { id: occurrenceKey(next), kind: next.kind, eveningDate: next.eveningDate, ...instant(tz, next.dueMs, ms) } : null,
-      tonight: {
-        eveningDate: tonightDate,
-        label: eveningName(tonightDate, today),
-        skipped: current.skipDates.includes(tonightDate),
-        scheduled: isEveningScheduled(unskipped, tonightDate)
-      },
-      pausedUntilLabel:
-        paused && current.pausedUntil ? `until ${describeIsoDate(addDaysToDate(current.pausedUntil, 1) ?? current.pausedUntil)}` : null,
-      snoozed: pendingSnoozes()
-        .filter((s) => isEveningScheduled(live, s.eveningDate))
-        .map((s: PendingSnooze) => ({ id: occurrenceKey(s), kind: s.kind, ...instant(tz, s.dueMs, ms) })),
-      recent,
-      zone: tz
-    }
-  }
+  })
 
   function announce(): void {
     if (listeners.size === 0) return
@@ -402,70 +299,6 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
         log('A reminder status listener failed', error)
       }
     }
-  }
-
-  // --- Changes -------------------------------------------------------------
-
-  function save(next: ReminderPrefs): ReminderStatus {
-    const parsed = ReminderPrefsSchema.safeParse(next)
-    if (!parsed.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message
-      throw new AppError('invalid-input', 'Some reminder settings are not valid.', fields)
-    }
-    prefs.save(parsed.data)
-    settingsChanged()
-    return status()
-  }
-
-  function update(patch: ReminderPrefsPatch): ReminderStatus {
-    const current = prefs.get()
-    const next: ReminderPrefs = {
-      ...current,
-      ...patch,
-      evenings: patch.evenings ?? current.evenings,
-      morningLog: patch.morningLog ?? current.morningLog
-    }
-    // Leaving "same bedtime every evening": each weekday starts from the usual bedtime.
-    if (patch.sameEveryEvening === false && current.sameEveryEvening && patch.evenings === undefined) {
-      next.evenings = current.evenings.map((e) => ({ ...e, bedtime: prefs.usualBedtime() }))
-    }
-    if (patch.pausedUntil !== undefined && patch.pausedUntil !== null) {
-      const tz = zone()
-      const evening = eveningDateAt(tz, nowMs())
-      const latest = addDaysToDate(localDateAt(tz, nowMs()), MAX_PAUSE_DAYS) ?? evening
-      if (patch.pausedUntil > latest) {
-        const message = 'Choose a date within the next year.'
-        throw new AppError('invalid-input', message, { pausedUntil: message })
-      }
-      // A pause that has already ended is simply no pause.
-      if (patch.pausedUntil < evening) next.pausedUntil = null
-    }
-    return save(next)
-  }
-
-  function setSkip(eveningDate: IsoDate, skip: boolean): ReminderStatus {
-    const tz = zone()
-    const ms = nowMs()
-    const current = prefs.get()
-    const evening = eveningDateAt(tz, ms)
-    if (eveningDate < evening) {
-      const message = 'That evening has already passed.'
-      throw new AppError('invalid-input', message, { eveningDate: message })
-    }
-    const latest = addDaysToDate(localDateAt(tz, ms), MAX_PAUSE_DAYS) ?? evening
-    if (eveningDate > latest) {
-      const message = 'Choose an evening within the next year.'
-      throw new AppError('invalid-input', message, { eveningDate: message })
-    }
-    const keepFrom = addDaysToDate(evening, -7) ?? evening
-    const others = current.skipDates.filter((d) => d !== eveningDate && d >= keepFrom)
-    const skipDates = (skip ? [...others, eveningDate] : others).sort().slice(-MAX_SKIP_DATES)
-    if (skip) {
-      store.dropSnoozesOfEvening(eveningDate)
-      snoozesChanged()
-    }
-    return save({ ...current, skipDates })
   }
 
   return {
@@ -530,22 +363,4 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       return () => listeners.delete(listener)
     }
   }
-}
-
-function instant(zone: string, ms: number, nowMs: number): { at: string; day: string; time: string; text: string } {
-  const label = labelInstant(zone, ms, nowMs)
-  return { at: new Date(ms).toISOString(), ...label }
-}
-
-/** 'tonight', 'tomorrow evening' or 'Thursday evening', for "Skip …". */
-function eveningName(eveningDate: IsoDate, today: IsoDate): string {
-  if (eveningDate === today) return 'tonight'
-  if (eveningDate === addDaysToDate(today, 1)) return 'tomorrow evening'
-  const weekday = isoWeekdayOfDate(eveningDate)
-  return weekday ? `${WEEKDAY_LONG_NAMES[weekday]} evening` : eveningDate
-}
-
-function lowerFirst(text: string): string {
-  const trimmed = text.replace(/[.!\s]+$/, '')
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1)
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Meal, UnitKind } from '../../shared/domain/meal-plan'
-import { foodColumn, foodJoin, foodName } from './food-catalogue'
+import { foodColumn, foodJoin, foodName } from './food-store'
 
 /** Storage for the meal plan: items, per-day supplements, templates and the user's own targets. */
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { searchPrior } from '../../shared/domain/food-search'
-import type { PortionRow, UsdaFood } from '../db/food-catalogue'
+import type { PortionRow, UsdaFood } from './food-store'
 
 /**
  * The USDA SR28 extract in resources/food (see README-usda.md there), plus our

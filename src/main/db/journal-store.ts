@@ -1,3 +1,4 @@
+// Over 400 lines: every SQL statement for nights and factors in one place while the night's schema is being reworked; split into nights and factors after that.
 import type { Database } from 'better-sqlite3'
 import type { CustomFactor, JournalEntry, NightEntry } from '../../shared/contract'
 import type { InsightNight } from '../../shared/domain/insights'
@@ -209,7 +210,7 @@ function toFactor(row: FactorRow): CustomFactor {
   return { id: row.id, label: row.label, kind: row.kind as CustomFactorKind, archived: row.archived_at !== null }
 }
 
-export interface JournalRepository {
+export interface JournalStore {
   transaction<T>(fn: () => T): T
   /**
    * Changes whenever the journal may have changed: on every write through
@@ -247,7 +248,7 @@ export interface JournalRepository {
   setFactorArchived(id: number, archivedAt: string | null): void
 }
 
-export function createJournalRepository(db: Database): JournalRepository {
+export function createJournalStore(db: Database): JournalStore {
   const insertEntry = db.prepare<Params>(
     `INSERT INTO journal_entries (${COLUMNS.join(', ')}, created_at, updated_at)
      VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`

@@ -173,7 +173,7 @@ export function attachFoodCatalogue(db: Database, file: string): CatalogueInfo &
   return { ...info, problem }
 }
 
-export interface FoodCatalogue {
+export interface FoodStore {
   /** How many USDA foods and portions the attached catalogue holds. */
   info(): CatalogueInfo
   search(match: string, group: string | null, limit: number): (FoodRow & { score: number })[]
@@ -206,7 +206,7 @@ function phrasesOf(match: string): { text: string; columns: number[] }[] {
   return quoted.map((q) => ({ text: q, columns: [0, 1, 2] }))
 }
 
-export function createFoodCatalogue(db: Database, catalogueFile: string, log?: (message: string) => void): FoodCatalogue {
+export function createFoodStore(db: Database, catalogueFile: string, log?: (message: string) => void): FoodStore {
   const attached = attachFoodCatalogue(db, catalogueFile)
   if (attached.problem) log?.(attached.problem)
   const info: CatalogueInfo = { foods: attached.foods, portions: attached.portions, tokens: attached.tokens }

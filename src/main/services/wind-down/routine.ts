@@ -1,5 +1,5 @@
-import { AppError, type Routine, type RoutineNight } from '../../shared/contract'
-import { normaliseRoutineLabel, ROUTINE_MAX_ITEMS, SUGGESTED_ROUTINE } from '../../shared/domain/routine'
+import { AppError, type Routine, type RoutineNight } from '../../../shared/contract'
+import { normaliseRoutineLabel, ROUTINE_MAX_ITEMS, SUGGESTED_ROUTINE } from '../../../shared/domain/routine'
 import {
   addDaysToDate,
   bedtimeInstant,
@@ -8,9 +8,9 @@ import {
   occurrencesBetween,
   wallTimeAt,
   type IsoDate
-} from '../../shared/domain/schedule'
-import type { RoutineStore } from '../db/routine-store'
-import type { Clock } from './ports'
+} from '../../../shared/domain/schedule'
+import type { RoutineStore } from '../../db/wind-down/routine-store'
+import type { Clock } from '../ports'
 import type { ReminderPrefsAccess } from './reminder-prefs'
 
 /** Ticks may be changed for the current evening and this many before it (a forgotten tick the next day). */
