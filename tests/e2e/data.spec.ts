@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
@@ -132,4 +132,30 @@ test('back up now with the keyboard, restore that backup after a restart, access
   await expect(page.getByRole('button', EDIT_NIGHT)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Edit Sat 21 Nov' })).toHaveCount(0)
   expect(foreignRequests).toEqual([])
+})
+
+test('a file too large or not JSON is refused before it is sent anywhere, in the import’s own words', async ({ page, harness }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Kim', bedtime: '22:30' })
+  await go(page, 'Settings')
+  const sent: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/invoke') && (request.postData() ?? '').includes('"data.importJson"')) sent.push(request.url())
+  })
+  const input = yourData(page).getByLabel('Stillwell export (JSON)')
+  const error = yourData(page).locator('#data-import-error')
+
+  // Just over the import's limit: refused from its size alone, before a byte is read.
+  const huge = test.info().outputPath('huge.json')
+  writeFileSync(huge, Buffer.alloc(33 * 1024 * 1024, 0x20))
+  await input.setInputFiles(huge)
+  await expect(error).toContainText('That file is too large to be a Stillwell export')
+  await expect(error).toContainText('Nothing was imported.')
+  await expect(yourData(page).getByRole('button', { name: 'Back up and replace' })).toHaveCount(0)
+
+  // A picture with a .json name: refused from its first bytes.
+  await input.setInputFiles({ name: 'holiday.json', mimeType: 'application/json', buffer: readFileSync(join(__dirname, '..', '..', 'resources', 'icon.png')) })
+  await expect(error).toContainText('That file is not a Stillwell export (it is not valid JSON). Nothing was imported.')
+  await expect(yourData(page).getByRole('button', { name: 'Back up and replace' })).toHaveCount(0)
+  expect(sent).toEqual([])
 })
