@@ -182,7 +182,8 @@ export function createJournalService({ repo, clock, profile }: JournalDeps): Jou
         ...draftFrom(previous, suggestedDate),
         medicationSuggestions: repo.recentMedications(50),
         factors: repo.factors(),
-        firstDate: repo.firstDate()
+        firstDate: repo.firstDate(),
+        lastDate: repo.lastDate()
       }
     },
 

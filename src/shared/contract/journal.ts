@@ -146,7 +146,9 @@ export const QuickLogDefaultsSchema = z.object({
   medicationSuggestions: z.array(z.string()),
   factors: z.array(CustomFactorSchema),
   /** The first night ever logged, for calendars that should not start before it. */
-  firstDate: z.string().nullable()
+  firstDate: z.string().nullable(),
+  /** The latest night logged, so a calendar can open where the nights are. */
+  lastDate: z.string().nullable()
 })
 
 export const GlanceSchema = z.object({
