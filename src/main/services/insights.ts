@@ -1,5 +1,5 @@
 import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
-import { buildInsights, type InsightNight } from '../../shared/domain/insights'
+import { buildInsights, type InsightNight, type RangeKind } from '../../shared/domain/insights'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
 import type { JournalRepository } from '../db/journal'
@@ -41,7 +41,16 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
     return cache.nights
   }
 
-  function resolve(query: InsightsQuery): { from: string; to: string } {
+  /** The range asked for, or else the smallest preset holding every logged night (at least 2 weeks). */
+  function chosenRange(query: InsightsQuery): RangeKind {
+    if (query.range) return query.range
+    const first = repo.firstDate()
+    if (!first) return '2w'
+    const fits = (['2w', '3m', '1y'] as const).find((kind) => resolve({ range: kind }).from <= first)
+    return fits ?? 'all'
+  }
+
+  function resolve(query: InsightsQuery & { range: RangeKind }): { from: string; to: string } {
     const end = lastNight()
     switch (query.range) {
       case '2w':
@@ -79,7 +88,8 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
 
   return {
     get(query) {
-      const { from, to } = resolve(query)
+      const range = chosenRange(query)
+      const { from, to } = resolve({ ...query, range })
       const nights = nightsBetween(from, to)
       const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
       // No planned meals in the range: no food series at all, rather than a line of zeros.
@@ -91,7 +101,7 @@ export function createInsightsService({ repo, today, profile, foodMagnesium }: I
       data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
       return {
         ...data,
-        range: query.range,
+        range,
         firstDate: repo.firstDate(),
         magnesium: {
           ...data.magnesium,
