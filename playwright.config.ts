@@ -20,6 +20,8 @@ export default defineConfig({
   ],
   use: {
     viewport: { width: 1180, height: 800 },
+    // The page runs in the same time zone as the harness and the tests (TZ=… picks one; see README, Tests).
+    ...(process.env['TZ'] ? { timezoneId: process.env['TZ'] } : {}),
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure'
   },
