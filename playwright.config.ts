@@ -12,7 +12,9 @@ export default defineConfig({
   workers: 2,
   outputDir: 'test-results/playwright',
   retries: 0,
-  timeout: 60_000,
+  // Sized for a busy two-core machine (axe scans and screenshots in light and dark add up); waits are on conditions.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/playwright.json' }],
