@@ -12,7 +12,9 @@ export default defineConfig({
   workers: 2,
   outputDir: 'test-results/playwright',
   retries: 0,
-  timeout: 60_000,
+  // Sized for a busy two-core machine (axe scans and screenshots in light and dark add up); waits are on conditions.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: 'test-results/playwright.json' }],
@@ -22,6 +24,8 @@ export default defineConfig({
     viewport: { width: 1180, height: 800 },
     // Dates and times follow the browser's locale; the tests read them as a British user would.
     locale: 'en-GB',
+    // The page runs in the same time zone as the harness and the tests (TZ=… picks one; see README, Tests).
+    ...(process.env['TZ'] ? { timezoneId: process.env['TZ'] } : {}),
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure'
   },

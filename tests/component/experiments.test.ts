@@ -155,4 +155,46 @@ describe('Doctor report view', () => {
     expect(wrapper.find('.report-page__meta').text()).toContain('20 of')
     expect(performance.getEntriesByName('stillwell:report-rendered')).toHaveLength(1)
   })
+
+  it('prints each experiment with the same caveats as the Experiments page, and the weekly numbers under the chart', async () => {
+    const app = onboardedApp()
+    // 21 nights: 10 baseline at severity 6, 10 trial at 3, last night outside the experiment.
+    for (let i = 21; i >= 1; i--) app.services.journal.create(night(addDays(today, -i), { severity: i > 11 ? 6 : i > 1 ? 3 : 0 }))
+    app.services.experiments.create({
+      change: 'No caffeine after noon',
+      outcome: 'severity',
+      startDate: addDays(today, -21),
+      baselineNights: 10,
+      trialNights: 10,
+      blockNights: null
+    })
+    const experiment = app.services.experiments.list()[0]!
+    expect(experiment.result.verdict).toMatch(/see the caveats/)
+    mounted = await mountWithApp(ReportView, `/report?from=${addDays(today, -21)}&to=${addDays(today, -1)}`, app)
+    await flushPromises()
+    const section = mounted.wrapper.find('[data-section="experiments"]')
+    const printed = section.findAll('[data-testid="experiment-caveats"] li').map((li) => li.text())
+    expect(printed).toEqual(experiment.result.caveats)
+    expect(printed.join(' ')).toContain('placebo')
+    expect(printed.join(' ')).toContain('Nights in a row tend to resemble each other')
+    mounted.wrapper.unmount()
+
+    // The Experiments page shows the very same list.
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    await flushPromises()
+    const shown = mounted.wrapper.findAll('[data-testid="experiment-caveats"] li').map((li) => li.text())
+    expect(shown).toEqual(printed)
+    mounted.wrapper.unmount()
+
+    mounted = await mountWithApp(ReportView, `/report?from=${addDays(today, -21)}&to=${addDays(today, -1)}`, app)
+    await flushPromises()
+    const rows = mounted.wrapper
+      .findAll('[data-testid="report-weekly-table"] tbody tr')
+      .map((tr) => tr.findAll('th, td').map((c) => c.text()))
+    expect(rows).toEqual([
+      [addDays(today, -21), '7 of 7', '6'],
+      [addDays(today, -14), '7 of 7', '4.3'],
+      [addDays(today, -7), '6 of 7', '2.6']
+    ])
+  })
 })

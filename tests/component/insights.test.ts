@@ -68,10 +68,35 @@ describe('Insights', () => {
     expect(toggle.attributes('aria-expanded')).toBe('true')
     const rows = severity.findAll('tbody tr').map((r) => r.findAll('th, td').map((c) => c.text()))
     expect(rows).toHaveLength(14)
-    expect(rows.at(-1)).toEqual(['Mon, 23 Nov 2026', '6', '4'])
-    expect(rows.at(-2)).toEqual(['Sun, 22 Nov 2026', 'Not logged', '2'])
-    expect(rows.at(-3)).toEqual(['Sat, 21 Nov 2026', '2', '2'])
-    expect(rows[0]).toEqual(['Tue, 10 Nov 2026', 'Not logged', '—'])
+    // Newest first: the nights logged lead, the empty start of the range comes last.
+    expect(rows[0]).toEqual(['Mon, 23 Nov 2026', '6', '4'])
+    expect(rows[1]).toEqual(['Sun, 22 Nov 2026', 'Not logged', '2'])
+    expect(rows[2]).toEqual(['Sat, 21 Nov 2026', '2', '2'])
+    expect(rows.at(-1)).toEqual(['Tue, 10 Nov 2026', 'Not logged', '—'])
+  })
+
+  it('for a new user, opens on the smallest range that holds every night, and tables lead with the newest night', async () => {
+    const app = onboardedApp()
+    for (const [date, severity] of [['2026-11-21', 3], ['2026-11-22', 5], ['2026-11-23', 6]] as const) {
+      app.services.journal.create(night(date, { severity }))
+    }
+    mounted = await mountWithApp(App, '/insights', app)
+    const checked = mounted.wrapper.find('input[name="insights-range"]:checked').element as HTMLInputElement
+    expect(checked.value).toBe('2w')
+    expect(mounted.wrapper.find('[data-testid="insights-status"]').text()).toContain('3 of 14 nights logged')
+    const severity = card(mounted, 'chart-severity')
+    expect(severity.find('[data-testid="chart-stub"]').attributes('data-points')).toBe('14')
+    await severity.find('button[aria-expanded]').trigger('click')
+    const first = severity.findAll('tbody tr').slice(0, 3).map((r) => r.find('th').text())
+    expect(first).toEqual(['Mon, 23 Nov 2026', 'Sun, 22 Nov 2026', 'Sat, 21 Nov 2026'])
+  })
+
+  it('a first night further back picks the next range up, as small as still holds it', async () => {
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-10-01', { severity: 4 }))
+    app.services.journal.create(night('2026-11-23', { severity: 6 }))
+    mounted = await mountWithApp(App, '/insights', app)
+    expect((mounted.wrapper.find('input[name="insights-range"]:checked').element as HTMLInputElement).value).toBe('3m')
   })
 
   it('sets a performance mark once every chart has drawn (the bench waits for it)', async () => {

@@ -31,6 +31,26 @@ async function submit(m: Mounted): Promise<void> {
   await flushPromises()
 }
 
+describe('journal month on opening', () => {
+  it('opens on the month of last night on the 1st, never on an empty month while recent nights exist', async () => {
+    // 1 December in Berlin: last night is 30 November, already logged.
+    const app = startTestApp(undefined, { clock: fixedClock('2026-12-01T08:00:00Z') })
+    app.services.settings.completeOnboarding({
+      profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
+      disclaimerAccepted: true
+    })
+    app.services.journal.create(night('2026-11-29', { severity: 4 }))
+    app.services.journal.create(night('2026-11-30', { severity: 6 }))
+    mounted = await mountWithApp(App, '/journal', app)
+    expect(mounted.wrapper.find('#journal-month-title').text()).toBe('November 2026')
+    expect(mounted.wrapper.text()).not.toContain('No nights to show')
+    expect(mounted.wrapper.findAll('[data-night="2026-11-30"]')).toHaveLength(1)
+    // Nothing newer to page forward to: December holds no night yet.
+    const next = mounted.wrapper.findAll('button').find((b) => b.text() === 'Next month')!
+    expect(next.attributes('disabled')).toBeDefined()
+  })
+})
+
 describe('journal quick log', () => {
   it('starts from the previous night, and Enter on the severity scale saves last night', async () => {
     const app = onboardedApp()

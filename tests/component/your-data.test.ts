@@ -50,7 +50,13 @@ function buttonNamed(wrapper: Mounted['wrapper'], text: string) {
 async function chooseFile(wrapper: Mounted['wrapper'], name: string, content: string): Promise<void> {
   const input = wrapper.find('#data-import-file')
   // What the page uses of a chosen file (jsdom's File has no text()).
-  const file = { name, size: content.length, type: 'application/json', text: () => Promise.resolve(content) }
+  const file = {
+    name,
+    size: content.length,
+    type: 'application/json',
+    text: () => Promise.resolve(content),
+    slice: (start: number, end: number) => ({ text: () => Promise.resolve(content.slice(start, end)) })
+  }
   Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
   await input.trigger('change')
   await until(() => wrapper.text().includes(name))

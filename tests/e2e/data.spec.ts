@@ -1,13 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
 
 test.use({ locale: 'en-GB' })
 
-const NIGHT = '2026-11-20'
-/** The journal list offers to edit a night only once it is logged. */
-const EDIT_NIGHT = { name: 'Edit Fri 20 Nov' }
+const shortDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+/** The journal list offers to edit a night only once it is logged: its button, by name. */
+const editNight = (date: string) => ({ name: `Edit ${shortDate.format(new Date(`${date}T00:00:00Z`))}` })
+
+/** Opens the Journal on the month of a night (as a link to that night does). */
+async function showNight(page: Page, url: string, date: string): Promise<void> {
+  await page.goto(`${url}/#/journal?night=${date}`)
+  await expect(page.locator(`[data-night="${date}"]`)).toBeVisible()
+}
 
 async function go(page: Page, section: 'Journal' | 'Planner' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click()
@@ -17,6 +23,10 @@ async function go(page: Page, section: 'Journal' | 'Planner' | 'Settings'): Prom
 async function logNight(page: Page, date: string, severity: number): Promise<void> {
   await go(page, 'Journal')
   const form = page.locator('form.entry-form')
+  // Once last night is logged the form steps back behind "Log another night".
+  const another = page.getByRole('button', { name: 'Log another night' })
+  await expect(form.or(another)).toBeVisible()
+  if (!(await form.isVisible())) await another.click()
   await form.getByLabel('Night of').fill(date)
   await form.getByRole('radio', { name: new RegExp(`^${severity}, `) }).check()
   await form.getByRole('button', { name: /^Save/ }).click()
@@ -40,10 +50,16 @@ async function planPumpkinSeeds(page: Page): Promise<void> {
 
 const yourData = (page: Page) => page.getByRole('region', { name: 'Your data' })
 
-test('export everything, delete all, import the file, and the night and the plan are back', async ({ page, harness, foreignRequests }) => {
+test('export everything, delete all, import the file, and the night and the plan are back', async ({
+  page,
+  harness,
+  clock,
+  foreignRequests
+}) => {
+  const night = clock.daysAgo(1)
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Sam', bedtime: '22:30' })
-  await logNight(page, NIGHT, 6)
+  await logNight(page, night, 6)
   await planPumpkinSeeds(page)
 
   await go(page, 'Settings')
@@ -68,7 +84,7 @@ test('export everything, delete all, import the file, and the night and the plan
 
   await completeFirstRun(page, { name: 'Temporary', bedtime: '23:00' })
   await go(page, 'Journal')
-  await expect(page.getByRole('button', EDIT_NIGHT)).toHaveCount(0)
+  await expect(page.getByRole('button', editNight(night))).toHaveCount(0)
 
   await go(page, 'Settings')
   await expect(yourData(page).getByTestId('import-rule')).toContainText('Importing replaces all your data')
@@ -78,7 +94,7 @@ test('export everything, delete all, import the file, and the night and the plan
 
   // The name, the night and the plan are back.
   await go(page, 'Journal')
-  await expect(page.getByRole('button', EDIT_NIGHT)).toBeVisible()
+  await expect(page.getByRole('button', editNight(night))).toBeVisible()
   await go(page, 'Planner')
   await expect(page.getByRole('region', { name: 'Breakfast', exact: true })).toContainText('Pumpkin seeds')
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Today' }).click()
@@ -89,11 +105,14 @@ test('export everything, delete all, import the file, and the night and the plan
 test('back up now with the keyboard, restore that backup after a restart, accessible in light and dark', async ({
   page,
   harness,
+  clock,
   foreignRequests
 }) => {
+  const night = clock.daysAgo(1)
+  const later = clock.daysAgo(2)
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Robin', bedtime: '22:30' })
-  await logNight(page, NIGHT, 4)
+  await logNight(page, night, 4)
   await go(page, 'Settings')
   const section = yourData(page)
   // The daily backup taken at start is listed.
@@ -118,7 +137,9 @@ test('back up now with the keyboard, restore that backup after a restart, access
   }
 
   // A night logged after the backup is gone once the backup is restored.
-  await logNight(page, '2026-11-21', 8)
+  await logNight(page, later, 8)
+  await showNight(page, harness.url, later)
+  await expect(page.getByRole('button', editNight(later))).toBeVisible()
   await go(page, 'Settings')
   const manual = yourData(page).getByTestId('backup-row').filter({ hasText: 'You asked for it' })
   await manual.getByRole('button', { name: /^Restore the backup from / }).click()
@@ -128,8 +149,42 @@ test('back up now with the keyboard, restore that backup after a restart, access
   await harness.restart()
   await page.goto(harness.url)
   await expect(page.getByText('Your backup was restored')).toBeVisible()
-  await go(page, 'Journal')
-  await expect(page.getByRole('button', EDIT_NIGHT)).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Edit Sat 21 Nov' })).toHaveCount(0)
+  await showNight(page, harness.url, night)
+  await expect(page.getByRole('button', editNight(night))).toBeVisible()
+  // The later night is gone: opening it offers to log it, not to edit it.
+  await page.goto(`${harness.url}/#/journal?night=${later}`)
+  await expect(page.locator('form.entry-form').getByLabel('Night of')).toHaveValue(later)
+  await expect(page.getByRole('heading', { name: /^Edit the night of/ })).toHaveCount(0)
+  await expect(page.getByRole('button', editNight(later))).toHaveCount(0)
   expect(foreignRequests).toEqual([])
+})
+
+test('a file too large or not JSON is refused before it is sent anywhere, in the import’s own words', async ({ page, harness }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Kim', bedtime: '22:30' })
+  await go(page, 'Settings')
+  const sent: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/invoke') && (request.postData() ?? '').includes('"data.importJson"')) sent.push(request.url())
+  })
+  const input = yourData(page).getByLabel('Stillwell export (JSON)')
+  const error = yourData(page).locator('#data-import-error')
+
+  // Just over the import's limit: refused from its size alone, before a byte is read.
+  const huge = test.info().outputPath('huge.json')
+  writeFileSync(huge, Buffer.alloc(33 * 1024 * 1024, 0x20))
+  await input.setInputFiles(huge)
+  await expect(error).toContainText('That file is too large to be a Stillwell export')
+  await expect(error).toContainText('Nothing was imported.')
+  await expect(yourData(page).getByRole('button', { name: 'Back up and replace' })).toHaveCount(0)
+
+  // A picture with a .json name: refused from its first bytes.
+  await input.setInputFiles({
+    name: 'holiday.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(join(__dirname, '..', '..', 'resources', 'icon.png'))
+  })
+  await expect(error).toContainText('That file is not a Stillwell export (it is not valid JSON). Nothing was imported.')
+  await expect(yourData(page).getByRole('button', { name: 'Back up and replace' })).toHaveCount(0)
+  expect(sent).toEqual([])
 })

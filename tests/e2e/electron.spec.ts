@@ -47,7 +47,9 @@ test.describe('the desktop app', () => {
     await win.evaluate(() => {
       window.location.href = 'https://example.com/'
     })
-    await win.waitForTimeout(300)
+    // The refused navigation leaves the page in place: it still answers, on the app's own address.
+    await expect(win.getByRole('heading', { level: 1, name: 'Welcome to Stillwell' })).toBeVisible()
+    await win.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
     expect(win.url()).toMatch(/^app:\/\/stillwell\//)
 
     await win.getByLabel('What should we call you?').fill('Ria')

@@ -5,6 +5,7 @@ import { completeFirstRun, expect, expectAccessible, screenshot, test } from './
 async function seedNights(page: Page, nights: { daysAgo: number; severity: number; alcohol?: number }[]): Promise<string[]> {
   return page.evaluate(async (list) => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="stillwell-bridge"]')!.content
+    // The page's clock is the tests' clock (fixtures.ts).
     const day = (daysAgo: number): string => {
       const d = new Date()
       d.setDate(d.getDate() - daysAgo)
@@ -62,17 +63,13 @@ async function seedNights(page: Page, nights: { daysAgo: number; severity: numbe
   }, nights)
 }
 
-function localDate(daysAgo: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() - daysAgo)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 test('an experiment on seeded nights shows its verdict, the Today question, the journal link and the lab timeline', async ({
   page,
   harness,
+  clock,
   foreignRequests
 }) => {
+  const localDate = clock.daysAgo
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ana', bedtime: '23:00' })
   // 10 baseline nights around 6–7, then 10 trial nights around 3–4, ending last night.
@@ -160,8 +157,10 @@ test('an experiment on seeded nights shows its verdict, the Today question, the 
 test('the doctor report has every section, prints to PDF in Chromium and reads well light and dark', async ({
   page,
   harness,
+  clock,
   foreignRequests
 }) => {
+  const localDate = clock.daysAgo
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ana', bedtime: '23:00' })
   await seedNights(
@@ -181,6 +180,23 @@ test('the doctor report has every section, prints to PDF in Chromium and reads w
   await expect(page.locator('[data-section="symptoms"]')).toContainText('Severity eased over the period')
   await expect(page.locator('[data-section="medications"]')).toContainText('Pramipexole 0.125 mg')
   await expect(page.getByRole('img', { name: /Nights with symptoms and mean severity per week/ })).toBeVisible()
+  // The chart's numbers in a table under it; dates and numbers keep to one line even in a narrow window.
+  const weekly = page.getByTestId('report-weekly-table')
+  await expect(weekly.getByRole('row', { name: /^\d{4}-\d{2}-\d{2} 7 of 7 \d/ }).first()).toBeVisible()
+  await page.setViewportSize({ width: 420, height: 800 })
+  const wrapped = await page
+    .locator('[data-testid="report-weekly-table"] tbody th, [data-testid="report-weekly-table"] tbody td, .report-page .nowrap')
+    .evaluateAll((cells) =>
+      cells
+        .filter((cell) => {
+          const range = document.createRange()
+          range.selectNodeContents(cell)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1
+        })
+        .map((cell) => cell.textContent)
+    )
+  expect(wrapped).toEqual([])
+  await page.setViewportSize({ width: 1180, height: 800 })
 
   // A reversed period is refused beside the field, and nothing else changes.
   await page.getByLabel('First night').fill(localDate(1))

@@ -6,6 +6,58 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 
+/**
+ * The tests' clock. Every test starts at the same instant: $STILLWELL_TEST_NOW
+ * when set (for example 2026-03-29T08:00, read in $TZ), else the real now, and
+ * time runs on from there. The harness and the page are both started on it,
+ * and tests take their dates from it, so the whole suite can be run on any
+ * chosen day: STILLWELL_TEST_NOW=2028-03-01T08:00 TZ=Europe/Berlin npm run test:e2e
+ */
+export interface TestClock {
+  now(): Date
+  /** The calendar date now, 'YYYY-MM-DD', in the time zone the tests run in. */
+  today(): string
+  /** The calendar date that many days before today. */
+  daysAgo(days: number): string
+}
+
+export const TEST_NOW_VARIABLE = 'STILLWELL_TEST_NOW'
+
+function testStart(): number {
+  const value = process.env[TEST_NOW_VARIABLE]
+  if (!value) return Date.now()
+  const at = new Date(value).getTime()
+  if (Number.isNaN(at)) throw new Error(`${TEST_NOW_VARIABLE} must be a date and time such as 2026-12-01T08:00, not "${value}".`)
+  return at
+}
+
+function localDate(at: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
+}
+
+/** The chosen day (or today) at a local time of day 'HH:MM:SS', as an instant. */
+function onTheDayAt(start: number, timeOfDay: string): number {
+  const [h, m, sec] = timeOfDay.split(':').map(Number) as [number, number, number?]
+  const day = new Date(start)
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m, sec ?? 0).getTime()
+}
+
+function makeClock(timeOfDay: string | null): TestClock {
+  const start = testStart()
+  const offset = (timeOfDay ? onTheDayAt(start, timeOfDay) : start) - Date.now()
+  const clock: TestClock = {
+    now: () => new Date(Date.now() + offset),
+    today: () => localDate(clock.now()),
+    daysAgo(days) {
+      // Calendar arithmetic at noon, so a daylight-saving change never skips or repeats a date.
+      const [y, m, d] = clock.today().split('-').map(Number) as [number, number, number]
+      return localDate(new Date(y, m - 1, d - days, 12))
+    }
+  }
+  return clock
+}
+
 export interface Harness {
   url: string
   /** Every origin this test's harness has had (a restart picks a new port). */
@@ -19,12 +71,18 @@ export interface Harness {
 
 const HARNESS = join(__dirname, '..', '..', 'out', 'main', 'harness.js')
 
-async function startHarness(dataDir: string, lines: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(process.execPath, [HARNESS, '--port', '0', '--data-dir', dataDir], { stdio: 'pipe' })
+async function startHarness(
+  dataDir: string,
+  lines: string[],
+  clock: TestClock
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  const args = [HARNESS, '--port', '0', '--data-dir', dataDir, '--now', clock.now().toISOString()]
+  const child = spawn(process.execPath, args, { stdio: 'pipe' })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The harness did not start in time.\n${stderr}`)), 15_000)
+    // Generous: a loaded two-core machine can take a while to start Node and open the database.
+    const timer = setTimeout(() => reject(new Error(`The harness did not start in time.\n${stderr}`)), 45_000)
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line)
       const match = /^Stillwell web harness: (http:\/\/127\.0\.0\.1:\d+)$/.exec(line)
@@ -51,12 +109,20 @@ function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   })
 }
 
-export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern; this one has none.
-  harness: async ({}, use) => {
+export const test = base.extend<{ clockTimeOfDay: string | null; clock: TestClock; harness: Harness; foreignRequests: string[] }>({
+  /**
+   * A local time of day ('21:44:20') at which a test's clock starts, on the
+   * chosen day; null keeps the chosen instant. For tests about a time of day
+   * (an evening reminder), so they never wait for the real clock to get there.
+   */
+  clockTimeOfDay: [null, { option: true }],
+  clock: async ({ clockTimeOfDay }, use) => {
+    await use(makeClock(clockTimeOfDay))
+  },
+  harness: async ({ clock }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'stillwell-e2e-'))
     const lines: string[] = []
-    let current = await startHarness(dataDir, lines)
+    let current = await startHarness(dataDir, lines, clock)
     const harness: Harness = {
       url: current.url,
       origins: new Set([new URL(current.url).origin]),
@@ -64,7 +130,7 @@ export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>
       lines,
       async restart() {
         expect(await stop(current.child)).toBe(0)
-        current = await startHarness(dataDir, lines)
+        current = await startHarness(dataDir, lines, clock)
         harness.url = current.url
         harness.origins.add(new URL(current.url).origin)
       }
@@ -83,7 +149,9 @@ export const test = base.extend<{ harness: Harness; foreignRequests: string[] }>
   foreignRequests: async ({}, use) => {
     await use([])
   },
-  context: async ({ context, harness, foreignRequests }, use) => {
+  context: async ({ context, clock, harness, foreignRequests }, use) => {
+    // The page's Date and timers run on the same clock as the harness.
+    await context.clock.install({ time: clock.now() })
     await context.route('**/*', (route) => {
       const url = route.request().url()
       // The app's own origin, including the one before a restart (a page still open on it may call out once).

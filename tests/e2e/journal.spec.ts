@@ -19,6 +19,27 @@ function formatShort(date: string): string {
   return shortDate.format(new Date(Date.UTC(y, m - 1, d)))
 }
 
+const monthTitle = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/**
+ * Pages the Journal's month list to the month of a night, as a person would
+ * with "Previous month" and "Next month": near the start of a month, the
+ * nights of a test can fall in two months.
+ */
+async function showMonthOf(page: Page, date: string): Promise<void> {
+  const heading = page.locator('#journal-month-title')
+  const wanted = monthTitle.format(new Date(`${date}T00:00:00Z`))
+  await expect(heading).toHaveText(/ \d{4}$/)
+  for (let step = 0; step < 24; step++) {
+    const shown = (await heading.textContent())!.trim()
+    if (shown === wanted) break
+    const later = Date.parse(`1 ${shown} UTC`) > Date.parse(`${date}T00:00:00Z`)
+    await page.getByRole('button', { name: later ? 'Previous month' : 'Next month' }).click()
+    await expect(heading).not.toHaveText(shown)
+  }
+  await expect(heading).toHaveText(wanted)
+}
+
 async function openJournal(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Journal' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Journal' })).toBeVisible()
@@ -67,9 +88,11 @@ test('log three nights, see them on Insights, edit one, delete and undo, and exp
   await logNight(page, { date: nights[2], severity: 8 })
 
   // The list shows the gap as "not logged", with a way to add it.
+  await showMonthOf(page, missing)
   const skipped = page.locator(`[data-night="${missing}"]`)
   await expect(skipped).toContainText('Not logged')
   await expect(skipped.getByRole('button', { name: `Log ${formatShort(missing)}` })).toBeVisible()
+  await showMonthOf(page, nights[0]!)
   await expect(page.locator(`[data-night="${nights[0]}"]`)).toContainText('6/10 · Moderate')
   await expectAccessible(page, 'journal with entries')
   await screenshot(page, 'journal-entries-light')
@@ -100,6 +123,7 @@ test('log three nights, see them on Insights, edit one, delete and undo, and exp
 
   // Edit one night; Insights follows.
   await openJournal(page)
+  await showMonthOf(page, nights[2]!)
   await page.getByRole('button', { name: `Edit ${formatShort(nights[2]!)}` }).click()
   await expect(page.getByRole('heading', { name: `Edit the night of ${formatNight(nights[2]!)}` })).toBeVisible()
   await page.locator('form.entry-form').getByRole('radio', { name: /^2, / }).check()
@@ -108,6 +132,7 @@ test('log three nights, see them on Insights, edit one, delete and undo, and exp
   await expect(page.locator(`[data-night="${nights[2]}"]`)).toContainText('2/10')
 
   // Delete one, then undo: it comes back as it was.
+  await showMonthOf(page, nights[1]!)
   await page.getByRole('button', { name: `Delete ${formatShort(nights[1]!)}` }).click()
   await expect(page.getByTestId('journal-status')).toContainText(`Deleted ${formatNight(nights[1]!)}`)
   await expect(page.locator(`[data-night="${nights[1]}"]`)).toContainText('Not logged')

@@ -128,7 +128,8 @@ test('a hostile document is imported as harmless text: nothing runs, nothing loa
   // The would-be links are plain text: clicking them does nothing.
   await body.getByText('Claim your prize').click()
   await body.getByText('Or this one').click()
-  await page.waitForTimeout(300)
+  // Click handlers run during the click; two rendered frames later anything they started would show.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
 
   // The real https link asks first, then goes to the system browser; the app window stays where it is.
@@ -277,7 +278,9 @@ test('reading with the keyboard alone: search, open, jump through the contents, 
   // Bookmark the section being read, by keyboard; it shows up in the library.
   // The toolbar stays in view while reading, so reaching it does not scroll away from the section.
   await page.evaluate(() => document.getElementById('sec-medicines')!.scrollIntoView({ block: 'start' }))
-  await page.waitForTimeout(200)
+  // The section being read is the one the contents mark: wait for that, not for a fixed time.
+  await expect(page.locator('#sec-medicines')).toBeInViewport()
+  await expect(tocEntry).toHaveAttribute('aria-current', 'location')
   const bookmark = page.getByRole('button', { name: /Bookmark this section|Bookmarked/ })
   await bookmark.focus()
   await page.keyboard.press('Enter')

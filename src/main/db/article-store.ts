@@ -145,7 +145,7 @@ export function createArticleStore(db: Database, now: () => Date): ArticleStore 
        LIMIT @limit`
     ),
     // Snippets re-read and re-tokenize a whole document, so they are made only for the results near the top.
-    snippets: db.prepare<{ match: string; id: number }, { body: string | null; summary: string | null }>(
+    snippets: db.prepare<{ match: string; id: bigint }, { body: string | null; summary: string | null }>(
       `SELECT snippet(article_search, 2, char(2), char(3), '…', 16) AS body,
               snippet(article_search, 1, char(2), char(3), '…', 16) AS summary
        FROM article_search WHERE article_search MATCH @match AND rowid = @id`
@@ -270,7 +270,8 @@ export function createArticleStore(db: Database, now: () => Date): ArticleStore 
     },
     search(match: string, tag: string | null, limit: number, withSnippets = SNIPPET_LIMIT): RawSearchHit[] {
       return stmt.search.all({ match, tag, limit }).map((r, rank) => {
-        const passages = rank < withSnippets ? stmt.snippets.get({ match, id: Number(r['id']) }) : undefined
+        // Bound as an integer: FTS5 ignores a rowid filter given as a floating-point number and would hand back the first match.
+        const passages = rank < withSnippets ? stmt.snippets.get({ match, id: BigInt(Number(r['id'])) }) : undefined
         const body = passages?.body ?? ''
         const summary = passages?.summary ?? ''
         // Prefer a passage of the body that contains a match; else the summary's; else the plain summary.

@@ -233,6 +233,7 @@ export interface JournalStore {
   /** The most recent entry on or before a date. */
   latestOnOrBefore(date: string): JournalEntry | null
   firstDate(): string | null
+  lastDate(): string | null
   markDeleted(id: number, now: string): boolean
   restore(id: number, now: string): boolean
   purgeDeletedBefore(iso: string): number
@@ -273,6 +274,7 @@ export function createJournalStore(db: Database): JournalStore {
     .prepare<[string], number>('SELECT id FROM journal_entries WHERE evening_date = ? AND deleted_at IS NULL')
     .pluck()
   const selectFirstDate = db.prepare<[], string | null>('SELECT min(evening_date) FROM journal_entries WHERE deleted_at IS NULL').pluck()
+  const selectLastDate = db.prepare<[], string | null>('SELECT max(evening_date) FROM journal_entries WHERE deleted_at IS NULL').pluck()
   const deleteEntry = db.prepare<[string, string, number]>(
     'UPDATE journal_entries SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL'
   )
@@ -396,6 +398,7 @@ export function createJournalStore(db: Database): JournalStore {
     },
     latestOnOrBefore: (date) => hydrate(selectLatest.get(date)),
     firstDate: () => selectFirstDate.get() ?? null,
+    lastDate: () => selectLastDate.get() ?? null,
     markDeleted: writing((id: number, now: string) => deleteEntry.run(now, now, id).changes === 1),
     restore: writing((id: number, now: string) => restoreEntry.run(now, id).changes === 1),
     purgeDeletedBefore: writing((iso: string) => purge.run(iso).changes),

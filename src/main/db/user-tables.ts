@@ -1,5 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3'
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3'
 import { outlineMarkdown } from '../../shared/domain/markdown'
+import { migrate } from './migrate'
+import { MIGRATIONS } from './migrations'
 
 /**
  * Which tables hold the user's own data, found from the live schema so that a
@@ -89,6 +91,30 @@ export function discoverUserTables(db: Database): UserTable[] {
     ordered.push(byName.get(next)!)
   }
   return ordered
+}
+
+const tablesBySchema = new Map<number, string[]>()
+
+/**
+ * The user tables a database at schema `version` has: so the tables every
+ * export made at that version lists (an export writes each of them, empty or
+ * not). Found by migrating an empty in-memory database that far, so it stays
+ * right when a migration adds a table.
+ */
+export function userTableNamesAt(version: number): string[] {
+  const known = tablesBySchema.get(version)
+  if (known) return known
+  const scratch = new BetterSqlite3(':memory:')
+  try {
+    migrate(scratch, MIGRATIONS.slice(0, Math.max(0, Math.min(version, MIGRATIONS.length))))
+    const names = discoverUserTables(scratch)
+      .map((t) => t.name)
+      .sort()
+    tablesBySchema.set(version, names)
+    return names
+  } finally {
+    scratch.close()
+  }
 }
 
 export type Row = Record<string, string | number | null>

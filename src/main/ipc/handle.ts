@@ -27,7 +27,9 @@ export async function handle(
   options: HandleOptions = {}
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return fail({ code: 'unknown-channel', message: `There is no channel called ${JSON.stringify(String(channel).slice(0, 80))}.` })
+    // Only a string is quoted back: anything else is named by its type, so no object's own toString ever runs.
+    const name = typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : `of type ${channel === null ? 'null' : typeof channel}`
+    return fail({ code: 'unknown-channel', message: `There is no channel called ${name}.` })
   }
   const parsed = contract[channel].input.safeParse(rawInput)
   if (!parsed.success) return fail(invalidInput(parsed.error))

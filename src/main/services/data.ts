@@ -21,7 +21,8 @@ import {
   readRows,
   reindexArticles,
   type Row,
-  type UserTable
+  type UserTable,
+  userTableNamesAt
 } from '../db/user-tables'
 import type { Clock, Timers } from './ports'
 
@@ -190,16 +191,29 @@ export function createDataService(deps: DataServiceDeps): DataService {
         `That file is not a valid Stillwell export: ${issue?.message ?? 'unknown problem'}${where}. Nothing was changed.`
       )
     }
+    // Keys are read from the file as written: the schema's records silently drop some ("__proto__"), and a
+    // dropped table or column must be named, not ignored.
+    const rawTables = (raw as { tables: Record<string, unknown[]> }).tables
+    const missing = userTableNamesAt(parsed.data.schemaVersion).filter((name) => !Object.prototype.hasOwnProperty.call(rawTables, name))
+    if (missing.length > 0) {
+      const shown = missing.slice(0, 5).map((name) => `"${name}"`).join(', ')
+      const more = missing.length > 5 ? ` and ${missing.length - 5} more` : ''
+      throw new AppError(
+        'invalid-input',
+        `That file is not a complete Stillwell export: every export lists each table, and this one has no ${shown}${more}. Nothing was changed.`
+      )
+    }
     const live = new Map(tables().map((t) => [t.name, t]))
     const problems: string[] = []
-    for (const name of Object.keys(parsed.data.tables)) {
+    for (const name of Object.keys(rawTables)) {
       if (!live.has(name)) problems.push(`the table "${name}" is not part of this version of Stillwell`)
     }
     const result: { table: UserTable; rows: Row[] }[] = []
     for (const table of live.values()) {
       const rows = parsed.data.tables[table.name] ?? []
+      const rawRows = Object.prototype.hasOwnProperty.call(rawTables, table.name) ? (rawTables[table.name] as Record<string, unknown>[]) : []
       const known = new Set(table.columns)
-      rows.forEach((row, index) => {
+      rawRows.forEach((row, index) => {
         const unknown = Object.keys(row).filter((c) => !known.has(c))
         if (unknown.length > 0) problems.push(`${table.name}, row ${index + 1}: unknown column ${unknown.map((c) => `"${c}"`).join(', ')}`)
       })

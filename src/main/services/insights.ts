@@ -1,5 +1,5 @@
 import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
-import { buildInsights, type InsightNight } from '../../shared/domain/insights'
+import { buildInsights, type InsightNight, type RangeKind } from '../../shared/domain/insights'
 import { dayNumber, monthsEndingOn } from '../../shared/domain/calendar'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
@@ -48,7 +48,16 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     return cache.nights
   }
 
-  function resolve(query: InsightsQuery): { from: string; to: string } {
+  /** The range asked for, or else the smallest preset holding every logged night (at least 2 weeks). */
+  function chosenRange(query: InsightsQuery): RangeKind {
+    if (query.range) return query.range
+    const first = repo.firstDate()
+    if (!first) return '2w'
+    const fits = (['2w', '3m', '1y'] as const).find((kind) => resolve({ range: kind }).from <= first)
+    return fits ?? 'all'
+  }
+
+  function resolve(query: InsightsQuery & { range: RangeKind }): { from: string; to: string } {
     const end = lastNight()
     switch (query.range) {
       case '2w':
@@ -91,24 +100,25 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
 
   return {
     get(query) {
-      const { from, to } = resolve(query)
-      if (!dataVersion) return compute(query, from, to)
+      const range = chosenRange(query)
+      const { from, to } = resolve({ ...query, range })
+      if (!dataVersion) return compute(range, from, to)
       const version = `${repo.version()}|${dataVersion()}`
       if (version !== answersVersion) {
         answers.clear()
         answersVersion = version
       }
-      const key = `${query.range}|${from}|${to}`
+      const key = `${range}|${from}|${to}`
       let answer = answers.get(key)
       if (!answer) {
-        answer = compute(query, from, to)
+        answer = compute(range, from, to)
         answers.set(key, answer)
       }
       return answer
     }
   }
 
-  function compute(query: InsightsQuery, from: string, to: string): InsightsData {
+  function compute(range: RangeKind, from: string, to: string): InsightsData {
     const nights = nightsBetween(from, to)
     const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
     // No planned meals in the range: no food series at all, rather than a line of zeros.
@@ -120,7 +130,7 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
     return {
       ...data,
-      range: query.range,
+      range,
       firstDate: repo.firstDate(),
       magnesium: {
         ...data.magnesium,

@@ -200,7 +200,8 @@ export function createJournalService({ repo, clock, profile, medications }: Jour
         medicationSuggestions: repo.recentMedications(50),
         usualDoses,
         factors: repo.factors(),
-        firstDate: repo.firstDate()
+        firstDate: repo.firstDate(),
+        lastDate: repo.lastDate()
       }
     },
 

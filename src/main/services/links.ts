@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/contract'
-import { isSafeExternalUrl } from '../../shared/domain/articles'
+import { httpsHref, isSafeExternalUrl } from '../../shared/domain/articles'
 import type { ExternalLinks } from './ports'
 
 export interface LinkService {
@@ -14,7 +14,8 @@ export function createLinkService(port: ExternalLinks | undefined): LinkService 
       if (!isSafeExternalUrl(url))
         throw new AppError('invalid-input', 'Only secure web links (https://) can be opened.', { url: 'Not an https link.' })
       if (!port) throw new AppError('unavailable', 'Links cannot be opened from here. Copy the address into your browser instead.')
-      return { opened: await port.open(url) }
+      // The normalised href, which the check above has shown to be the very string that was asked for.
+      return { opened: await port.open(httpsHref(url) ?? '') }
     }
   }
 }

@@ -2,7 +2,12 @@
  * `npm run web`: the Stillwell renderer in an ordinary browser, backed by the
  * real services and a real SQLite file. Development and tests only; never
  * packaged. Options: --port N (default 5199, 0 picks a free one),
- * --data-dir DIR (default $STILLWELL_DATA_DIR or a fresh temporary folder).
+ * --data-dir DIR (default $STILLWELL_DATA_DIR or a fresh temporary folder),
+ * --now INSTANT (default $STILLWELL_TEST_NOW, else the real clock): the
+ * services' clock starts at that instant and runs on from there, so tests can
+ * be run on any chosen day. An instant without an offset ("2026-12-01T08:00")
+ * is read in the time zone the harness runs in (TZ). Only the harness reads
+ * these; the desktop app always runs on the system clock.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -14,21 +19,22 @@ import { openDatabase } from '../db/connection'
 import { FOOD_CATALOGUE_BUILD_PATH } from '../db/food-catalogue-file'
 import { createHandlers } from '../ipc/handlers'
 import { createServices } from '../services'
-import type { Notifier } from '../services/ports'
+import { systemClock, type Clock, type Notifier } from '../services/ports'
 import { createHarnessServer } from './server'
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' } },
+  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, now: { type: 'string' } },
   strict: true
 })
 
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) exit(`--port must be a number from 0 to 65535, not "${values.port}".`)
+const clock = startClock(values.now ?? process.env['STILLWELL_TEST_NOW'])
 const dataDir = resolve(values['data-dir'] ?? process.env['STILLWELL_DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'stillwell-')))
 
 let opened: ReturnType<typeof openDatabase>
 try {
-  opened = openDatabase({ dataDir })
+  opened = openDatabase({ dataDir, now: clock.now })
 } catch (error) {
   exit(error instanceof Error ? error.message : String(error))
 }
@@ -57,6 +63,7 @@ const services = createServices({
   externalLinks,
   log: (message, error) => console.error(message, error ?? ''),
   db: opened.db,
+  clock,
   app: { name: 'Stillwell', version, shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
   notices: opened.notices
 })
@@ -72,6 +79,7 @@ harness.listen(port).then(
   (actual) => {
     console.log(`Stillwell web harness: http://127.0.0.1:${actual}`)
     console.log(`Data folder: ${dataDir}`)
+    if (clock !== systemClock) console.log(`Clock: started at ${clock.now().toISOString()} in ${clock.zone()}`)
     // Reminders start once the page can be reached, so a reminder due right away has somewhere to appear.
     services.reminders.start()
     services.data.startDailyBackups()
@@ -96,6 +104,15 @@ function stop(): void {
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+
+/** The real clock, or one that starts at the given instant and advances in step with it. */
+function startClock(start: string | undefined): Clock {
+  if (start === undefined || start === '') return systemClock
+  const at = new Date(start)
+  if (Number.isNaN(at.getTime())) exit(`--now (or STILLWELL_TEST_NOW) must be a date and time such as 2026-12-01T08:00, not "${start}".`)
+  const offset = at.getTime() - Date.now()
+  return { now: () => new Date(Date.now() + offset), zone: () => systemClock.zone() }
+}
 
 function exit(message: string): never {
   console.error(`Stillwell web harness: ${message}`)

@@ -3,11 +3,17 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import type { EventName, Result } from '../../shared/contract'
+import { MAX_EXPORT_FILE_BYTES } from '../../shared/domain/export-limits'
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../shared/csp'
 import { handle } from '../ipc/handle'
 import type { HandlerTable } from '../ipc/handlers'
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024
+/**
+ * The largest bridge call the harness reads: room for the largest file an
+ * import accepts (MAX_EXPORT_FILE_BYTES, twice a ten-year export) even when many
+ * of its characters need escaping inside the call's JSON.
+ */
+export const MAX_BODY_BYTES = 2 * MAX_EXPORT_FILE_BYTES
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -95,7 +101,13 @@ export function createHarnessServer(options: HarnessServerOptions): HarnessServe
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+    let relative: string
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+    } catch {
+      // A malformed escape such as "/%ff" names no file.
+      return send(res, 400, {}, 'Bad request')
+    }
     const file = normalize(join(root, relative))
     if (!file.startsWith(root)) return send(res, 404, {}, 'Not found')
     let body: Buffer

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_EXPORT_FILE_BYTES } from '../domain/export-limits'
 
 const TABLE_NAME = z
   .string()
@@ -31,8 +32,7 @@ export const DataOverviewSchema = z.object({
 
 const FileOut = z.object({ fileName: z.string(), content: z.string() })
 
-/** Imports are read whole into memory: this is far above ten years of entries. */
-export const MAX_IMPORT_CHARS = 200_000_000
+export const MAX_IMPORT_CHARS = MAX_EXPORT_FILE_BYTES
 
 export const dataChannels = {
   'data.overview': { input: z.undefined(), output: DataOverviewSchema },

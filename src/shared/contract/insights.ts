@@ -7,7 +7,11 @@ const series = z.array(z.number().nullable())
 
 export const InsightsQuerySchema = z
   .object({
-    range: z.enum(RANGE_KINDS),
+    /**
+     * Left out: the smallest of 2 weeks, 3 months and 1 year that holds every
+     * logged night (All when none does), so a few nights fill the charts.
+     */
+    range: z.enum(RANGE_KINDS).optional(),
     /** Only for the custom range. */
     from: isoDate.optional(),
     to: isoDate.optional()
@@ -27,6 +31,7 @@ const ComparisonSchema = z.object({
 })
 
 export const InsightsSchema = z.object({
+  /** The range shown: the one asked for, or the one chosen from the data when none was. */
   range: z.enum(RANGE_KINDS),
   from: z.string(),
   to: z.string(),

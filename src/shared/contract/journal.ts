@@ -162,7 +162,9 @@ export const QuickLogDefaultsSchema = z.object({
   usualDoses: z.array(z.object({ name: z.string(), dose: z.number().nullable(), unit: z.enum(DOSE_UNITS), time: z.string().nullable() })),
   factors: z.array(CustomFactorSchema),
   /** The first night ever logged, for calendars that should not start before it. */
-  firstDate: z.string().nullable()
+  firstDate: z.string().nullable(),
+  /** The latest night logged, so a calendar can open where the nights are. */
+  lastDate: z.string().nullable()
 })
 
 export const GlanceSchema = z.object({

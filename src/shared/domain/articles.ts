@@ -135,14 +135,27 @@ export function internalLinkRoute(link: InternalLink): { path: string; query?: R
  * where a link really goes.
  */
 export function isSafeExternalUrl(value: string): boolean {
-  if (value.length > MAX_URL_LENGTH) return false
+  // What is checked must be exactly what is opened: the URL parser forgives leading control characters, tabs
+  // and backslashes, but the system browser would be handed the original string. Only the normalised form passes.
+  return httpsHref(value) === value
+}
+
+/**
+ * The address an https link really points to (the URL parser's normalised
+ * href), or null for anything that is not a plain https address without a
+ * user name or password. Links are rendered with this href, so the address
+ * a person sees is the one that is later opened.
+ */
+export function httpsHref(value: string): string | null {
+  if (value.length > MAX_URL_LENGTH) return null
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return false
+    return null
   }
-  return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === ''
+  const plain = url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === ''
+  return plain && url.href.length <= MAX_URL_LENGTH ? url.href : null
 }
 
 /** Clamps a reading position into 0…1; anything that is not a number counts as the top. */

@@ -53,6 +53,26 @@ describe('searching the library', () => {
     expect(narrow.length).toBeLessThan(broad.length)
   })
 
+  it('shows each result a passage of its own article when several articles match one word', () => {
+    const hits = app.services.articles.search('ferritin')
+    expect(hits.length).toBeGreaterThan(2)
+    const indexed = app.opened.db.prepare<[string], { body: string; summary: string }>(
+      'SELECT s.body AS body, s.summary AS summary FROM article_search s JOIN articles a ON a.id = s.rowid WHERE a.slug = ?'
+    )
+    const flat = (value: string): string => value.replace(/\s+/g, ' ')
+    for (const hit of hits) {
+      const own = indexed.get(hit.slug)!
+      // Every piece of the snippet between the ellipses is text of this article, not of another one.
+      const pieces = text(hit.snippet)
+        .split('…')
+        .map((piece) => piece.replace(/ · /g, ' ').trim())
+        .filter((piece) => piece.length > 0)
+      expect(pieces.length, hit.slug).toBeGreaterThan(0)
+      for (const piece of pieces) expect(flat(`${own.body} ${own.summary}`), hit.slug).toContain(flat(piece))
+    }
+    expect(new Set(hits.map((h) => text(h.snippet))).size).toBe(hits.length)
+  })
+
   it('returns snippets as plain segments with the matches marked, never HTML', () => {
     const [hit] = app.services.articles.search('transferrin saturation')
     expect(hit).toBeDefined()

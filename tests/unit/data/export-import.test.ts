@@ -113,6 +113,39 @@ describe('JSON import', () => {
     expect((await exportOf(app)).tables).toEqual(before.tables)
   })
 
+  it('refuses a file that lacks the tables every export has, naming them, and writes nothing', async () => {
+    const app = start()
+    await seedEverything(app)
+    const before = await exportOf(app)
+    const withoutJournal = Object.fromEntries(Object.entries(before.tables).filter(([name]) => name !== 'journal_entries'))
+    const head = { format: 'stillwell-export', formatVersion: 1, schemaVersion: before.schemaVersion, exportedAt: 'x' }
+    for (const [content, message] of [
+      [JSON.stringify({ ...head, tables: {} }), /not a complete Stillwell export.*has no "article_bookmarks", .* and \d+ more\. Nothing/],
+      [JSON.stringify({ ...before, tables: withoutJournal }), /not a complete Stillwell export.*no "journal_entries"\. Nothing/],
+      // Written by hand, as JSON.parse reads it: an own key called __proto__, which a schema record drops silently.
+      [`{"format":"stillwell-export","formatVersion":1,"schemaVersion":${before.schemaVersion},"exportedAt":"x","tables":{"__proto__":[{"id":1}]}}`, /not a complete/],
+      [JSON.stringify({ ...before }).replace('"tables":{', '"tables":{"__proto__":[],'), /the table "__proto__" is not part/],
+      [
+        JSON.stringify({ ...before }).replace('"journal_factors":[{', '"journal_factors":[{"__proto__":{"x":1},'),
+        /journal_factors, row 1: unknown column "__proto__"/
+      ]
+    ] as const) {
+      const result = await importInto(app, content)
+      expect(result.ok, content.slice(0, 80)).toBe(false)
+      if (!result.ok) expect(result.error.message).toMatch(message)
+      expect((await exportOf(app)).tables).toEqual(before.tables)
+    }
+  })
+
+  it('accepts an export from an older schema that lacks only the tables added since', async () => {
+    const app = start()
+    const file = await exportOf(app)
+    const added = ['experiments', 'experiment_checkins', 'lab_results']
+    const older = Object.fromEntries(Object.entries(file.tables).filter(([name]) => !added.includes(name)))
+    const result = await importInto(app, JSON.stringify({ ...file, schemaVersion: 5, tables: older }))
+    expect(result).toMatchObject({ ok: true })
+  })
+
   it('refuses a file from a newer format or a newer schema, saying to install the newer version', async () => {
     const app = start()
     const file = await exportOf(app)

@@ -37,6 +37,25 @@ describe('insights service', () => {
     expect(data.severity.mean.at(-2)).toBeNull()
   })
 
+  it('without a range, picks the smallest one holding every logged night, at least 2 weeks', async () => {
+    app = startTestApp(undefined, { clock })
+    expect((await insights({})).range).toBe('2w')
+    await log('2026-11-22', 5)
+    expect(await insights({})).toMatchObject({ range: '2w', from: '2026-11-10', to: '2026-11-23' })
+    await log('2026-11-10', 5)
+    expect((await insights({})).range).toBe('2w')
+    await log('2026-11-09', 5)
+    expect(await insights({})).toMatchObject({ range: '3m', from: '2026-08-24' })
+    await log('2026-08-24', 5)
+    expect((await insights({})).range).toBe('3m')
+    await log('2026-08-23', 5)
+    expect((await insights({})).range).toBe('1y')
+    await log('2025-11-23', 5)
+    expect(await insights({})).toMatchObject({ range: 'all', from: '2025-11-23' })
+    // A range asked for is kept, whatever the data.
+    expect((await insights({ range: '2w' })).range).toBe('2w')
+  })
+
   it('"3 months" and "1 year" end last night; "all" starts at the first entry', async () => {
     app = startTestApp(undefined, { clock })
     await log('2024-02-29', 4)

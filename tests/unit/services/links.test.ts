@@ -59,7 +59,15 @@ describe('app.openExternal', () => {
       'file:///etc/passwd',
       'data:text/html,x',
       'https://a:b@evil.example/',
-      'stillwell:/journal'
+      'stillwell:/journal',
+      // The URL parser would forgive these (and open somewhere else than the text says): refused as written.
+      '\u0000https://example.com/',
+      'https://example.com/\u001f',
+      'ht\ttps://example.com/',
+      'https://exa\nmple.com/',
+      'https:\\\\evil.example\\path',
+      ' https://example.com/',
+      'HTTPS://EXAMPLE.COM/'
     ]) {
       const result = await open(url)
       expect(!result.ok && result.error.code, url).toBe('invalid-input')

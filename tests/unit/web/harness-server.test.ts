@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createHarnessServer, type HarnessServer } from '../../../src/main/web/server'
+import { createHarnessServer, MAX_BODY_BYTES, type HarnessServer } from '../../../src/main/web/server'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 import { startTestApp, type TestApp } from '../../support/app'
 
@@ -77,8 +77,32 @@ describe('web harness server', () => {
     expect(await (await call('{not json')).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await (await call([1, 2])).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await (await call({ channel: 'nope' })).json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
-    const huge = await call({ channel: 'settings.update', input: { profile: { name: 'x'.repeat(3 * 1024 * 1024) } } })
+    const huge = await call({ channel: 'settings.update', input: { profile: { name: 'x'.repeat(MAX_BODY_BYTES + 1) } } })
     expect(huge.status).toBe(413)
+  })
+
+  it('answers a channel that is no string, even one whose toString cannot be called, with a typed error', async () => {
+    // Over HTTP a channel arrives as parsed JSON: an object whose "toString" is data, not a function.
+    for (const channel of ['{"toString":1}', '{"toString":{"x":1},"valueOf":2}', '[1]', 'null', '42']) {
+      const response = await call(`{"channel":${channel},"input":{}}`)
+      expect(response.status, channel).toBe(200)
+      expect(await response.json(), channel).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    }
+  })
+
+  it('answers a path with a malformed escape with 400, never 500', async () => {
+    for (const path of ['/%ff', '/assets/%E0%A4%A', '/%']) {
+      const response = await fetch(`${origin}${path}`)
+      expect(response.status, path).toBe(400)
+    }
+  })
+
+  it('carries an import as large as ten years of entries (about 14 MB) to the handler', async () => {
+    // Not an export (the handler says so), but big: what matters is that the bridge passes it on.
+    const content = `{"big":"${'x'.repeat(14 * 1024 * 1024)}"}`
+    const response = await call({ channel: 'data.importJson', input: { content } })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/not a Stillwell export/) } })
   })
 
   it('pushes events to subscribed pages only with the token', async () => {

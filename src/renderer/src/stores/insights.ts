@@ -4,7 +4,8 @@ import type { InsightsData, InsightsQuery } from '../../../shared/contract'
 import { call } from '../api'
 
 export const useInsightsStore = defineStore('insights', () => {
-  const query = ref<InsightsQuery>({ range: '3m' })
+  // No range until one is chosen: the service then picks the one that fits the nights logged.
+  const query = ref<InsightsQuery>({})
   /** Chart data is read-only and large: kept shallow so Vue never wraps thousands of numbers. */
   const data = shallowRef<InsightsData | null>(null)
   const loading = ref(false)

@@ -18,7 +18,7 @@
  */
 import DOMPurify, { type Config } from 'dompurify'
 import type { Token } from 'markdown-it'
-import { HEADING_ID_PATTERN, HEADING_ID_PREFIX, isSafeExternalUrl, parseInternalLink, slugify } from '../../../../shared/domain/articles'
+import { HEADING_ID_PATTERN, HEADING_ID_PREFIX, httpsHref, parseInternalLink, slugify } from '../../../../shared/domain/articles'
 import { createMarkdown } from '../../../../shared/domain/markdown'
 
 export interface TocEntry {
@@ -132,7 +132,7 @@ function safeHref(raw: string): string | null {
     return slug ? `#${HEADING_ID_PREFIX}${slug}` : null
   }
   if (/^stillwell:/i.test(href)) return parseInternalLink(href) ? href : null
-  if (/^https:/i.test(href)) return isSafeExternalUrl(href) ? href : null
+  if (/^https:/i.test(href)) return httpsHref(href)
   return null
 }
 
