@@ -9,6 +9,9 @@ import { MIGRATIONS } from './migrations'
  * changes here. Everything else is left out, and why:
  */
 const LEFT_OUT: Record<string, string> = {
+  // Schemas 4–8 kept which version of the shipped USDA files was loaded (dropped in migration 9): never the
+  // user's data, never in an export, so an older export is not expected to carry it either.
+  food_catalogue: 'derived from the bundled USDA files',
   // How often each USDA food is planned: counted from plan items by triggers, so an import recounts it.
   usda_uses: 'counted from plan_items',
   // When the reminder scheduler last looked at the clock: this computer's bookkeeping, not the user's data.
