@@ -226,7 +226,14 @@ function start(): void {
   app.on('window-all-closed', () => {
     if (!built.settings.get().keepRunningInTray && process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    // A backup still being written needs the database open: quit again once it is done.
+    const backups = built.data.finishBackups()
+    if (backups) {
+      event.preventDefault()
+      void backups.then(() => app.quit())
+      return
+    }
     built.reminders.stop()
     built.data.stopDailyBackups()
     built.sleepImport.dispose()

@@ -34,9 +34,9 @@ afterEach(() => {
 
 /**
  * Fires 'ready' and waits for the first daily backup the app starts with, as
- * a user's session would. (Quitting while that first backup is still being
- * written logs "The database connection is not open": the data service has no
- * way to wait for it on quit yet.)
+ * a user's session would. Quitting earlier is safe (the shell waits for the
+ * backup before closing the database, tested below), but the quit then ends a
+ * moment later; waiting here lets the other tests check the exit right away.
  */
 async function ready(app: LaunchedApp): Promise<void> {
   await app.electron.ready()
@@ -248,6 +248,25 @@ describe('windows and quitting', () => {
     } finally {
       db.close()
     }
+  })
+
+  it('quitting while the first daily backup is being written waits for it: a whole backup, no partial file, no error logged', async () => {
+    const app = launch()
+    await app.electron.ready()
+    app.electron.quit()
+    // The quit is held while the backup is written, then goes ahead by itself.
+    await vi.waitFor(() => expect(app.electron.exitCode).toBe(0), { timeout: 20_000 })
+    expect(app.electron.windows).toHaveLength(0)
+    const backups = readdirSync(join(app.dataDir, 'backups'))
+    expect(backups).toEqual([expect.stringMatching(/^stillwell-daily-.*\.db$/)])
+    const copy = new Database(join(app.dataDir, 'backups', backups[0]!), { readonly: true })
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    } finally {
+      copy.close()
+    }
+    expect(existsSync(join(app.dataDir, 'stillwell.db-wal'))).toBe(false)
+    expect(readFileSync(join(app.dataDir, 'logs', 'stillwell.log'), 'utf8')).not.toMatch(/could not be written|connection is not open/)
   })
 
   it('quitting from the tray closes the window and the database, keeping what was saved', async () => {

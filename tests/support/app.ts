@@ -25,6 +25,8 @@ export interface TestAppOptions {
   clock?: Clock
   notifier?: Notifier
   timers?: Timers
+  /** Where the services report what went wrong (console.error when absent). */
+  log?: (message: string, error?: unknown) => void
 }
 
 /** Builds the real services over a real SQLite file in a temporary folder. */

@@ -68,6 +68,13 @@ export interface DataService {
   stopDailyBackups(): void
   /** One check of the daily schedule (what the timer runs); resolves once any backup is written. */
   dailyCheck(): Promise<BackupInfo | null>
+  /**
+   * For closing the database: stops the schedule and refuses new backups, and
+   * returns a promise that settles once every backup being written has finished
+   * (or failed, its partial file removed); null when none is being written, so
+   * the caller may close at once.
+   */
+  finishBackups(): Promise<void> | null
 }
 
 const BACKUP_NAME = /^stillwell-(daily|manual|safety)-(\d{8}T\d{6}Z)(?:-\d+)?\.db$/
@@ -93,6 +100,9 @@ export function createDataService(deps: DataServiceDeps): DataService {
   let timer: unknown = null
   let running = false
   let inFlight: Promise<BackupInfo | null> | null = null
+  /** Backups being written right now: the database must stay open until they settle. */
+  const writing = new Set<Promise<unknown>>()
+  let closing = false
 
   const tables = (): UserTable[] => discoverUserTables(db)
 
@@ -122,13 +132,26 @@ export function createDataService(deps: DataServiceDeps): DataService {
   }
 
   /** SQLite's online backup: a consistent copy while the app keeps running; written beside, then renamed. */
-  async function backup(kind: BackupKind): Promise<BackupInfo> {
+  function backup(kind: BackupKind): Promise<BackupInfo> {
+    if (closing) return Promise.reject(new AppError('conflict', 'Stillwell is closing, so no backup was started. Nothing was changed.'))
+    const written = writeBackup(kind)
+    const settled = written.then(
+      () => undefined,
+      () => undefined
+    )
+    writing.add(settled)
+    void settled.finally(() => writing.delete(settled))
+    return written
+  }
+
+  async function writeBackup(kind: BackupKind): Promise<BackupInfo> {
+    let partial: string | null = null
     try {
       mkdirSync(backupsDir, { recursive: true })
       const base = `stillwell-${kind}-${fileStamp(clock.now())}`
       let name = `${base}.db`
       for (let n = 2; existsSync(join(backupsDir, name)); n++) name = `${base}-${n}.db`
-      const partial = join(backupsDir, `${name}.partial`)
+      partial = join(backupsDir, `${name}.partial`)
       await db.backup(partial)
       renameSync(partial, join(backupsDir, name))
       prune()
@@ -136,6 +159,14 @@ export function createDataService(deps: DataServiceDeps): DataService {
       if (!info) throw new Error('the backup file disappeared')
       return info
     } catch (error) {
+      // A half-written copy is no backup: leave nothing behind that looks like one.
+      if (partial !== null && existsSync(partial)) {
+        try {
+          unlinkSync(partial)
+        } catch (removal) {
+          deps.log?.(`Could not remove the unfinished backup ${partial}`, removal)
+        }
+      }
       if (error instanceof AppError) throw error
       deps.log?.('A backup could not be written', error)
       throw new AppError(
@@ -372,7 +403,16 @@ export function createDataService(deps: DataServiceDeps): DataService {
       timer = null
     },
 
-    dailyCheck
+    dailyCheck,
+
+    finishBackups() {
+      closing = true
+      running = false
+      if (timer !== null) deps.timers.clearTimeout(timer)
+      timer = null
+      if (writing.size === 0) return null
+      return Promise.all(writing).then(() => undefined)
+    }
   }
 }
 

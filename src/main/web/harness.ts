@@ -97,7 +97,8 @@ function stop(): void {
   services.reminders.stop()
   services.data.stopDailyBackups()
   services.sleepImport.dispose()
-  void harness.close().then(() => {
+  // A backup still being written needs the database open until it is done.
+  void Promise.all([harness.close(), services.data.finishBackups()]).then(() => {
     opened.db.close()
     process.exit(0)
   })
