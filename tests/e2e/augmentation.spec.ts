@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
 
 /** Calls a channel through the same bridge the page uses. */
@@ -75,6 +76,12 @@ async function logSixWeeks(page: Page, today: string, medication: string, dose: 
       }
     })
   }
+}
+
+/** The text of each page of a PDF, whitespace folded (Chromium splits lines into many runs). */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)))
+  return text.map((page) => page.replace(/\s+/g, ' '))
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name })
@@ -156,6 +163,18 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
     await screenshot(page, `insights-timing-${scheme}`)
   }
 
+  // An iron test with its draw conditions and a daytime episode, for the report's sections.
+  await invoke(page, 'labs.create', {
+    takenOn: shift(today, -5),
+    analyte: 'ferritin',
+    value: 82,
+    unit: 'ng/mL',
+    note: 'no infection',
+    morningDraw: true,
+    ironPaused: true
+  })
+  await invoke(page, 'episodes.create', { date: shift(today, -3), time: '15:40', severity: 6, helped: 'a walk' })
+
   // The doctor report: the one-page summary first, then medication history, onset trend and the watch's signs.
   await page.getByRole('link', { name: 'Make a printable report for your doctor' }).click()
   await page.getByRole('button', { name: 'Last 3 months' }).click()
@@ -182,8 +201,46 @@ test('a dopamine agonist with a dose increase, then earlier onset and arms: the 
   expect((await summary.boundingBox())!.height).toBeLessThan(a4PrintableHeight)
   const pdf = await page.pdf({ format: 'A4' })
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+  // The PDF itself, read back as text: the summary's sheet first, then every section with its key figures.
+  const pages = await pdfPages(pdf)
   expect(pages.length).toBeGreaterThanOrEqual(2)
+  const first = pages[0]!
+  for (const text of [
+    'Doctor report',
+    'Summary',
+    'Current medications',
+    'Ropinirole 0.5 mg at 20:00',
+    'Iron tests',
+    `Ferritin 82 ng/mL on ${shift(today, -5)} (morning draw, iron paused 24 h before)`,
+    'Augmentation watch',
+    'Symptoms start 4 hours or more earlier',
+    'Usual onset 18:30 in the last 14 nights against 23:00 before (4 h 30 min earlier',
+    'Arms or elsewhere on 14 of 14 logged nights recently, against 0 of 28 before.',
+    'Ropinirole 0.25 mg → 0.5 mg',
+    'These can be signs of augmentation',
+    'Discuss them with the doctor who prescribed it',
+    'do not stop or change the medicine on your own'
+  ]) {
+    expect(first, `page 1 of the PDF should show "${text}"`).toContain(text)
+  }
+  expect(first).not.toContain('Medication history')
+  const all = pages.join(' ')
+  for (const text of [
+    'Medication history',
+    `${shift(today, -21)}: 0.5 mg`,
+    'When symptoms start and where',
+    'Symptoms started 4.5 h earlier by the end',
+    '18:30',
+    '23:00',
+    'Daytime episodes',
+    `${shift(today, -3)} at 15:40: severity 6/10; helped: a walk`,
+    'IRLS totals (scored by a clinician)',
+    'Lab values',
+    'morning draw, iron paused 24 h before',
+    'no infection'
+  ]) {
+    expect(all, `the PDF should show "${text}"`).toContain(text)
+  }
   await screenshot(page, 'report-clinical-print')
   await page.emulateMedia({ media: 'screen' })
 
