@@ -1,3 +1,4 @@
+// Over 400 lines: every SQL statement over the attached catalogue and the user's foods in one place, so search ranking stays one piece.
 import type { Database } from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { tokenCount } from './food-catalogue-file'

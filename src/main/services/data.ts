@@ -1,3 +1,4 @@
+// Over 400 lines: export, import, backups, restore and delete-all share the user-table discovery and the one transaction rule.
 import type { Database } from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,4 +1,4 @@
-// Over 400 lines: search, first-use catalogue loading and the user's own foods share the catalogue store and its caches; the user's foods are the next part to move out.
+// Over 400 lines: search over the attached catalogue and the user's own foods share one scoring; splitting would split the ranking.
 import type { Database } from 'better-sqlite3'
 import Papa from 'papaparse'
 import {

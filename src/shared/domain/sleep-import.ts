@@ -1,3 +1,4 @@
+// Over 400 lines: assigning periods to evenings, merging them and proposing diary times are one chain of pure rules, tested together.
 /**
  * Sleep brought in from a tracker or another app, turned into diary nights.
  * Pure: no I/O, no clock (callers pass "now").

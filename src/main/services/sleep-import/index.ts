@@ -1,3 +1,4 @@
+// Over 400 lines: the import's whole life (file in, job, preview, apply, undo, temporary files) shares one job table; the parsers live beside it.
 /**
  * Sleep import: a file the user chose → a preview per night → written on
  * request, undoable as a whole. Device values go to their own tables; the
