@@ -184,12 +184,12 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     return { watch, dismissed: watch.status === 'signs' && dismissedKeys().includes(watch.key) }
   }
 
-  function timing(from: string, to: string): Timing {
-    if (daysBetween(from, to) > TIMING_MAX_DAYS) {
-      throw new AppError('invalid-input', `Ask for at most ${TIMING_MAX_DAYS} nights at a time.`, {
-        from: `Choose at most ${TIMING_MAX_DAYS} nights.`
-      })
-    }
+  function timing(askedFrom: string, to: string): Timing {
+    // Weekly onset over a long history (Insights "All" on years of nights) shows its most recent
+    // stretch: what a prescriber looks at, at a cost that does not grow with the years kept.
+    const clamped = daysBetween(askedFrom, to) > TIMING_MAX_DAYS
+    const from = clamped ? addDays(to, -(TIMING_MAX_DAYS - 1)) : askedFrom
+    const lead = clamped ? `Over the last ${Math.floor(TIMING_MAX_DAYS / 7)} weeks: ` : ''
     const nights = journal.between(from, to).map((e) => ({ date: e.eveningDate, symptomStart: e.symptomStart, bodyAreas: e.bodyAreas }))
     const weeks = weeklyTiming(nights, from, to)
     const changes = store.changes()
@@ -210,8 +210,8 @@ export function createMedicationService({ store, journal, keyValue, today, clock
       to,
       weeks,
       events,
-      onsetSummary: onsetSummary(weeks),
-      areasSummary: areasSummary(weeks),
+      onsetSummary: lead + onsetSummary(weeks),
+      areasSummary: lead + areasSummary(weeks),
       episodes: store.episodesBetween(from, to).map(toEpisode)
     }
   }

@@ -199,3 +199,16 @@ describe('lab draw conditions', () => {
     expect(plain).toMatchObject({ morningDraw: null, ironPaused: null })
   })
 })
+
+describe('symptom timing over a long history', () => {
+  it('answers a ten-year range (Insights "All") with its most recent stretch instead of an error', async () => {
+    await ok(app.invoke('journal.create', night(day(-3650), { symptomStart: '21:00' })))
+    await ok(app.invoke('journal.create', night(day(-1), { symptomStart: '22:30' })))
+    const timing = await ok(app.invoke('timing.get', { from: day(-3650), to: day(-1) }))
+    expect(timing.to).toBe(day(-1))
+    expect(timing.from).toBe(day(-800))
+    expect(timing.weeks.length).toBeGreaterThan(100)
+    expect(timing.weeks.length).toBeLessThan(120)
+    expect(timing.onsetSummary).toMatch(/^Over the last 114 weeks: /)
+  })
+})
