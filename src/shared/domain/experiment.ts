@@ -18,6 +18,7 @@
  * Nights in a row are not independent (a bad week stays bad), so the interval
  * is, if anything, too narrow; the verdict says so in its caveats.
  */
+import type { AdherenceAnswer } from './adherence'
 import { addDays, daysBetween, nightFlags, type NightFactors } from './journal'
 import { hedgesG, mean, sampleVariance, welchInterval } from './stats'
 
@@ -30,8 +31,7 @@ export const OUTCOME_INFO: Record<Outcome, { label: string; unit: string; better
   quality: { label: 'sleep quality (1–5)', unit: '', betterWhen: 'higher', decimals: 2 }
 }
 
-export const ADHERENCE_ANSWERS = ['yes', 'partly', 'no'] as const
-export type AdherenceAnswer = (typeof ADHERENCE_ANSWERS)[number]
+export { ADHERENCE_ANSWERS, type AdherenceAnswer } from './adherence'
 
 export const EXPERIMENT_TITLE_MAX = 120
 export const EXPERIMENT_NOTES_MAX = 2000

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AdherenceAnswer } from '../../../shared/domain/experiment'
+import type { AdherenceAnswer } from '../../../shared/domain/adherence'
 import type { Experiment, ExperimentCreate, ExperimentToday, LabCreate, LabResult } from '../../../shared/contract'
 import { call } from '../api'
 
