@@ -277,9 +277,13 @@ test('reading with the keyboard alone: search, open, jump through the contents, 
 
   // Bookmark the section being read, by keyboard; it shows up in the library.
   // The toolbar stays in view while reading, so reaching it does not scroll away from the section.
-  await page.evaluate(() => document.getElementById('sec-medicines')!.scrollIntoView({ block: 'start' }))
+  // The text-size change puts the reader back at their place once it is saved; scroll to the section
+  // after that has happened (retried until the section stays in view), never after a fixed pause.
+  await expect(async () => {
+    await page.evaluate(() => document.getElementById('sec-medicines')!.scrollIntoView({ block: 'start' }))
+    await expect(page.locator('#sec-medicines')).toBeInViewport({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   // The section being read is the one the contents mark: wait for that, not for a fixed time.
-  await expect(page.locator('#sec-medicines')).toBeInViewport()
   await expect(tocEntry).toHaveAttribute('aria-current', 'location')
   const bookmark = page.getByRole('button', { name: /Bookmark this section|Bookmarked/ })
   await bookmark.focus()
