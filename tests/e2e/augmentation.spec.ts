@@ -1,24 +1,7 @@
 import type { Page } from '@playwright/test'
 import { extractText, getDocumentProxy } from 'unpdf'
-import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
-
-/** Calls a channel through the same bridge the page uses. */
-async function invoke(page: Page, channel: string, input?: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="stillwell-bridge"]')!.content
-      const response = await fetch('/bridge/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-stillwell-token': token },
-        body: JSON.stringify({ channel, input })
-      })
-      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-      if (!body.ok) throw new Error(JSON.stringify(body.error))
-      return body.value
-    },
-    { channel, input }
-  )
-}
+import { night } from '../support/journal'
+import { completeFirstRun, expect, expectAccessible, invoke, screenshot, test } from './fixtures'
 
 /** The app's own today (its clock and zone), so the test holds on any date. */
 async function appToday(page: Page): Promise<string> {
@@ -38,43 +21,17 @@ function shift(date: string, days: number): string {
 async function logSixWeeks(page: Page, today: string, medication: string, dose: (ago: number) => number): Promise<void> {
   for (let ago = 42; ago >= 1; ago--) {
     const recent = ago <= 14
-    await invoke(page, 'journal.create', {
-      eveningDate: shift(today, -ago),
-      severity: 5,
-      symptomStart: recent ? '18:30' : ago <= 20 ? '21:00' : '23:00',
-      bodyAreas: recent ? ['legs', 'arms'] : ['legs'],
-      relievedByMoving: 'partly',
-      sleepDisturbance: 2,
-      notes: '',
-      custom: [],
-      sleep: {
-        inBed: '22:30',
-        triedToSleep: '23:00',
-        latencyMinutes: 20,
-        awakenings: 1,
-        wasoMinutes: 30,
-        finalWake: '06:45',
-        outOfBed: '07:00',
-        quality: 3,
-        rested: 3,
-        napCount: 0,
-        napMinutes: 0
-      },
-      factors: {
-        caffeineDrinks: 0,
-        caffeineLast: null,
-        alcoholDrinks: 0,
-        alcoholLast: null,
-        exerciseMinutes: 0,
-        exerciseEvening: false,
-        stress: null,
-        magnesiumMg: 0,
-        magnesiumForm: null,
-        ironMg: 0,
-        medications: [medication],
-        doses: [{ name: medication, amount: dose(ago) }]
-      }
-    })
+    await invoke(
+      page,
+      'journal.create',
+      night(shift(today, -ago), {
+        severity: 5,
+        symptomStart: recent ? '18:30' : ago <= 20 ? '21:00' : '23:00',
+        bodyAreas: recent ? ['legs', 'arms'] : ['legs'],
+        sleep: { awakenings: 1, wasoMinutes: 30 },
+        factors: { medications: [medication], doses: [{ name: medication, amount: dose(ago) }] }
+      })
+    )
   }
 }
 

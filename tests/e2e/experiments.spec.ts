@@ -1,66 +1,31 @@
 import type { Page } from '@playwright/test'
-import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
+import { night } from '../support/journal'
+import { completeFirstRun, expect, expectAccessible, invoke, screenshot, test } from './fixtures'
 
-/** Seeds the journal through the same bridge the page uses: `count` nights ending last night. */
+/** Seeds the journal through the same bridge the page uses: one night per entry, dated by the page's clock. */
 async function seedNights(page: Page, nights: { daysAgo: number; severity: number; alcohol?: number }[]): Promise<string[]> {
-  return page.evaluate(async (list) => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="stillwell-bridge"]')!.content
-    // The page's clock is the tests' clock (fixtures.ts).
-    const day = (daysAgo: number): string => {
-      const d = new Date()
-      d.setDate(d.getDate() - daysAgo)
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    }
-    const dates: string[] = []
-    for (const n of list) {
-      const eveningDate = day(n.daysAgo)
-      const entry = {
-        eveningDate,
+  // The page's clock is the tests' clock (fixtures.ts).
+  const dates = await page.evaluate(
+    (list) =>
+      list.map((daysAgo) => {
+        const d = new Date()
+        d.setDate(d.getDate() - daysAgo)
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+      }),
+    nights.map((n) => n.daysAgo)
+  )
+  for (const [i, n] of nights.entries()) {
+    await invoke(
+      page,
+      'journal.create',
+      night(dates[i]!, {
         severity: n.severity,
-        symptomStart: '21:00',
-        bodyAreas: ['legs'],
-        relievedByMoving: 'partly',
-        sleepDisturbance: 2,
-        notes: '',
-        custom: [],
-        sleep: {
-          inBed: '22:30',
-          triedToSleep: '23:00',
-          latencyMinutes: 20,
-          awakenings: 1,
-          wasoMinutes: 30,
-          finalWake: '06:45',
-          outOfBed: '07:00',
-          quality: 3,
-          rested: 3,
-          napCount: 0,
-          napMinutes: 0
-        },
-        factors: {
-          caffeineDrinks: 0,
-          caffeineLast: null,
-          alcoholDrinks: n.alcohol ?? 0,
-          alcoholLast: n.alcohol ? '20:00' : null,
-          exerciseMinutes: 0,
-          exerciseEvening: false,
-          stress: null,
-          magnesiumMg: 0,
-          magnesiumForm: null,
-          ironMg: 0,
-          medications: ['Pramipexole 0.125 mg']
-        }
-      }
-      const response = await fetch('/bridge/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-stillwell-token': token },
-        body: JSON.stringify({ channel: 'journal.create', input: entry })
+        sleep: { awakenings: 1, wasoMinutes: 30 },
+        factors: { alcoholDrinks: n.alcohol ?? 0, alcoholLast: n.alcohol ? '20:00' : null, medications: ['Pramipexole 0.125 mg'] }
       })
-      const body = (await response.json()) as { ok: boolean; error?: unknown }
-      if (!body.ok) throw new Error(JSON.stringify(body.error))
-      dates.push(eveningDate)
-    }
-    return dates
-  }, nights)
+    )
+  }
+  return dates
 }
 
 test('an experiment on seeded nights shows its verdict, the Today question, the journal link and the lab timeline', async ({

@@ -166,6 +166,24 @@ export const test = base.extend<{ clockTimeOfDay: string | null; clock: TestCloc
 
 export { expect }
 
+/** One call through the same bridge the page uses (its token is in the page); a refused call throws. */
+export async function invoke(page: Page, channel: string, input?: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="stillwell-bridge"]')!.content
+      const response = await fetch('/bridge/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-stillwell-token': token },
+        body: JSON.stringify({ channel, input })
+      })
+      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
+      if (!body.ok) throw new Error(JSON.stringify(body.error))
+      return body.value
+    },
+    { channel, input }
+  )
+}
+
 /** An axe-core scan of the page; serious and critical findings fail the test. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()

@@ -1,25 +1,9 @@
 import type { Page } from '@playwright/test'
-import { completeFirstRun, expect, expectAccessible, test } from './fixtures'
+import type { NightEntry } from '../../src/shared/contract'
+import { night } from '../support/journal'
+import { completeFirstRun, expect, expectAccessible, invoke, test } from './fixtures'
 
 test.use({ locale: 'en-GB' })
-
-/** One call through the same bridge the page uses. */
-async function invoke(page: Page, channel: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([ch, payload]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="stillwell-bridge"]')!.content
-      const response = await fetch('/bridge/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-stillwell-token': token },
-        body: JSON.stringify({ channel: ch, input: payload })
-      })
-      const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown }
-      if (!body.ok) throw new Error(JSON.stringify(body.error))
-      return body.value
-    },
-    [channel, input] as const
-  )
-}
 
 /** 'YYYY-MM-DD' in the page's own time zone, `daysAgo` days before today. */
 async function localDay(page: Page, daysAgo: number): Promise<string> {
@@ -30,43 +14,12 @@ async function localDay(page: Page, daysAgo: number): Promise<string> {
   }, daysAgo)
 }
 
-function night(eveningDate: string, magnesiumMg: number): unknown {
-  return {
-    eveningDate,
-    severity: 4,
-    symptomStart: '21:00',
-    bodyAreas: ['legs'],
-    relievedByMoving: 'partly',
-    sleepDisturbance: 2,
-    notes: '',
-    custom: [],
-    sleep: {
-      inBed: '22:30',
-      triedToSleep: '23:00',
-      latencyMinutes: 20,
-      awakenings: 1,
-      wasoMinutes: 30,
-      finalWake: '06:45',
-      outOfBed: '07:00',
-      quality: 3,
-      rested: 3,
-      napCount: 0,
-      napMinutes: 0
-    },
-    factors: {
-      caffeineDrinks: 0,
-      caffeineLast: null,
-      alcoholDrinks: 0,
-      alcoholLast: null,
-      exerciseMinutes: 0,
-      exerciseEvening: false,
-      stress: null,
-      magnesiumMg,
-      magnesiumForm: magnesiumMg > 0 ? 'citrate' : null,
-      ironMg: 0,
-      medications: []
-    }
-  }
+/** A night with the given supplement magnesium (citrate when there is any). */
+function nightWith(eveningDate: string, magnesiumMg: number): NightEntry {
+  return night(eveningDate, {
+    sleep: { awakenings: 1, wasoMinutes: 30 },
+    factors: { magnesiumMg, magnesiumForm: magnesiumMg > 0 ? 'citrate' : null }
+  })
 }
 
 async function shoot(target: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
@@ -83,7 +36,7 @@ test('Insights stacks food and supplement magnesium against the target, with the
   // Ten nights: supplements on most, one above the 350 mg limit; planned meals on each day.
   for (let i = 1; i <= 10; i++) {
     const day = await localDay(page, i)
-    await invoke(page, 'journal.create', night(day, i === 3 ? 400 : i % 4 === 0 ? 0 : 200))
+    await invoke(page, 'journal.create', nightWith(day, i === 3 ? 400 : i % 4 === 0 ? 0 : 200))
     await invoke(page, 'planner.addItem', { day, meal: 'breakfast', foodId: '08120', amount: 60 + i * 5, unit: { kind: 'g' } })
     await invoke(page, 'planner.addItem', { day, meal: 'dinner', foodId: '11458', amount: 180, unit: { kind: 'g' } })
   }
