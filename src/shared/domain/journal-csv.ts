@@ -8,46 +8,12 @@
  * "=HYPERLINK(…)" stays text. Numbers are written as numbers.
  */
 import Papa from 'papaparse'
-import type { BodyArea, CustomFactorKind, MagnesiumForm, Relief } from './journal'
+import type { CustomFactorKind, DerivedSleep, NightEntryInput } from './journal'
 
-export interface CsvEntry {
-  eveningDate: string
+/** A stored night as the export reads it: what was entered, its zone, the worked-out sleep figures and when it was written. */
+export interface CsvEntry extends Omit<NightEntryInput, 'zone'> {
   zone: string
-  severity: number
-  symptomStart: string | null
-  bodyAreas: BodyArea[]
-  relievedByMoving: Relief | null
-  sleepDisturbance: number | null
-  sleep: {
-    inBed: string
-    triedToSleep: string
-    latencyMinutes: number
-    awakenings: number
-    wasoMinutes: number
-    finalWake: string
-    outOfBed: string
-    quality: number | null
-    rested: number | null
-    napCount: number
-    napMinutes: number
-  }
-  factors: {
-    caffeineDrinks: number
-    caffeineLast: string | null
-    alcoholDrinks: number
-    alcoholLast: string | null
-    exerciseMinutes: number
-    exerciseEvening: boolean
-    stress: number | null
-    magnesiumMg: number
-    magnesiumForm: MagnesiumForm | null
-    ironMg: number
-    medications: string[]
-    doses: { name: string; amount: number }[]
-  }
-  custom: { factorId: number; value: number }[]
-  notes: string
-  metrics: { timeInBedMinutes: number; totalSleepMinutes: number; sleepEfficiency: number }
+  metrics: Omit<DerivedSleep, 'shiftedByDst'>
   createdAt: string
   updatedAt: string
 }

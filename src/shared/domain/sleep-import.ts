@@ -27,6 +27,7 @@
  *    after sleep onset (every gap between fell asleep and final wake).
  */
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon'
+import type { SleepDiary } from './journal'
 
 export const FRAGMENT_GAP_MINUTES = 60
 export const AWAKENING_MIN_MINUTES = 5
@@ -350,18 +351,8 @@ function spanMinutes(periods: readonly SleepPeriod[]): number {
 
 // ——— The diary side ———
 
-/** The diary's sleep answers, as the journal stores them. */
-export interface DiarySleep {
-  inBed: string
-  triedToSleep: string
-  latencyMinutes: number
-  awakenings: number
-  wasoMinutes: number
-  finalWake: string
-  outOfBed: string
-  napCount: number
-  napMinutes: number
-}
+/** The diary's sleep answers a device night can propose or be compared with: all but the two felt ratings. */
+export type DiarySleep = Omit<SleepDiary, 'quality' | 'rested'>
 
 export type ProposalField = 'inBed' | 'fellAsleep' | 'finalWake' | 'outOfBed' | 'awakenings' | 'wasoMinutes'
 

@@ -1,8 +1,5 @@
+import { DAY_CHECK, MEAL_CHECK, PORTION_COLUMNS, PORTION_WEIGHT_CHECK } from './sql'
 import type { Migration } from './types'
-
-const DAY_CHECK = (column: string): string => `${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column}`
-
-const MEAL_CHECK = (column: string): string => `${column} IN ('breakfast', 'lunch', 'dinner', 'snacks')`
 
 /**
  * The food catalogue and the meal plan.
@@ -93,15 +90,11 @@ export const migration0004: Migration = {
         meal       TEXT NOT NULL CHECK (${MEAL_CHECK('meal')}),
         position   INTEGER NOT NULL CHECK (position >= 0),
         food_id    TEXT NOT NULL REFERENCES foods (id) ON DELETE RESTRICT,
-        amount     REAL NOT NULL CHECK (amount > 0 AND amount <= 1000),
-        unit_kind  TEXT NOT NULL CHECK (unit_kind IN ('g', 'measure', 'serving')),
-        unit_seq   INTEGER CHECK (unit_seq IS NULL OR unit_seq BETWEEN 1 AND 999),
-        unit_label TEXT NOT NULL CHECK (length(unit_label) BETWEEN 1 AND 140),
-        unit_grams REAL NOT NULL CHECK (unit_grams > 0 AND unit_grams <= 10000),
+        ${PORTION_COLUMNS}
         eaten      INTEGER NOT NULL DEFAULT 0 CHECK (eaten IN (0, 1)),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        CHECK (amount * unit_grams <= 2000),
+        ${PORTION_WEIGHT_CHECK},
         CHECK ((unit_kind = 'measure') = (unit_seq IS NOT NULL)),
         CHECK (unit_kind <> 'g' OR unit_grams = 1)
       ) STRICT;
@@ -135,13 +128,9 @@ export const migration0004: Migration = {
         template_id INTEGER NOT NULL REFERENCES meal_templates (id) ON DELETE CASCADE,
         position    INTEGER NOT NULL CHECK (position >= 0),
         food_id     TEXT NOT NULL REFERENCES foods (id) ON DELETE RESTRICT,
-        amount      REAL NOT NULL CHECK (amount > 0 AND amount <= 1000),
-        unit_kind   TEXT NOT NULL CHECK (unit_kind IN ('g', 'measure', 'serving')),
-        unit_seq    INTEGER CHECK (unit_seq IS NULL OR unit_seq BETWEEN 1 AND 999),
-        unit_label  TEXT NOT NULL CHECK (length(unit_label) BETWEEN 1 AND 140),
-        unit_grams  REAL NOT NULL CHECK (unit_grams > 0 AND unit_grams <= 10000),
+        ${PORTION_COLUMNS}
         PRIMARY KEY (template_id, position),
-        CHECK (amount * unit_grams <= 2000)
+        ${PORTION_WEIGHT_CHECK}
       ) STRICT;
       CREATE INDEX meal_template_items_by_food ON meal_template_items (food_id);
 

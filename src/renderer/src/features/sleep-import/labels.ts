@@ -1,4 +1,5 @@
 import type { ImportFormatName, PreviewNight } from '../../../../shared/contract'
+import type { ProposalField } from '../../../../shared/domain/sleep-import'
 
 export const FORMAT_CHOICES: { value: ImportFormatName; label: string; hint: string; accept: string }[] = [
   {
@@ -50,24 +51,11 @@ export function formatEvening(iso: string): string {
 }
 
 /** Kept here rather than imported from the domain module, so the page does not load its date library. */
-export const PROPOSAL_LABELS: Record<'inBed' | 'fellAsleep' | 'finalWake' | 'outOfBed' | 'awakenings' | 'wasoMinutes', string> = {
+export const PROPOSAL_LABELS: Record<ProposalField, string> = {
   inBed: 'In bed',
   fellAsleep: 'Fell asleep',
   finalWake: 'Final wake',
   outOfBed: 'Out of bed',
   awakenings: 'Awakenings',
   wasoMinutes: 'Awake after sleep onset (min)'
-}
-
-/** The diary's sleep answers a device night proposes; lights-out is taken as the moment in bed. */
-export interface DeviceSleepAnswers {
-  inBed: string
-  triedToSleep: string
-  latencyMinutes: number
-  awakenings: number
-  wasoMinutes: number
-  finalWake: string
-  outOfBed: string
-  napCount: number
-  napMinutes: number
 }
