@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname } from 'node:path'
 import type { EventName, Result } from '../../shared/contract'
 import { MAX_EXPORT_FILE_BYTES } from '../../shared/domain/export-limits'
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../shared/csp'
 import { handle } from '../ipc/handle'
+import { contentType, rendererFile, rendererRoot } from '../renderer-files'
 import type { HandlerTable } from '../ipc/handlers'
 
 /**
@@ -14,15 +15,6 @@ import type { HandlerTable } from '../ipc/handlers'
  * of its characters need escaping inside the call's JSON.
  */
 export const MAX_BODY_BYTES = 2 * MAX_EXPORT_FILE_BYTES
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
 const SECURITY_HEADERS = {
   'content-security-policy': `${CONTENT_SECURITY_POLICY}; ${CSP_HEADER_ONLY}`,
   'x-content-type-options': 'nosniff',
@@ -53,7 +45,7 @@ export interface HarnessServer {
  * only; a call needs the per-run token, the page's own Origin and Host.
  */
 export function createHarnessServer(options: HarnessServerOptions): HarnessServer {
-  const root = normalize(options.rendererDir + sep)
+  const root = rendererRoot(options.rendererDir)
   const streams = new Set<ServerResponse>()
   let origin = ''
 
@@ -101,22 +93,21 @@ export function createHarnessServer(options: HarnessServerOptions): HarnessServe
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
-    let relative: string
+    let file: string | null
     try {
-      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+      file = rendererFile(root, pathname)
     } catch {
       // A malformed escape such as "/%ff" names no file.
       return send(res, 400, {}, 'Bad request')
     }
-    const file = normalize(join(root, relative))
-    if (!file.startsWith(root)) return send(res, 404, {}, 'Not found')
+    if (file === null) return send(res, 404, {}, 'Not found')
     let body: Buffer
     try {
       body = await readFile(file)
     } catch {
       return send(res, 404, {}, 'Not found')
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    const type = contentType(file)
     if (extname(file) === '.html') {
       const html = body.toString('utf8').replace('</head>', `  <meta name="stillwell-bridge" content="${options.token}" />\n  </head>`)
       return send(res, 200, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS }, html)
