@@ -1,28 +1,26 @@
 import type { Database } from 'better-sqlite3'
 import type { Meal, UnitKind } from '../../shared/domain/meal-plan'
-import { foodColumn, foodJoin, foodName } from './food-store'
+import { foodColumn, foodJoin, foodName, type FoodRow } from './food-store'
 
 /** Storage for the meal plan: items, per-day supplements, templates and the user's own targets. */
 
-export interface ItemRow {
-  id: number
-  day: string
-  meal: Meal
-  position: number
+/** How much of which food one planned portion is: the columns plan items and template items share (migrations/sql.ts). */
+interface PortionColumns {
   food_id: string
   amount: number
   unit_kind: UnitKind
   unit_seq: number | null
   unit_label: string
   unit_grams: number
+}
+
+export interface ItemRow
+  extends PortionColumns, Pick<FoodRow, 'name' | 'short_name' | 'food_group' | 'mg_per_100g' | 'fe_per_100g' | 'kcal_per_100g'> {
+  id: number
+  day: string
+  meal: Meal
+  position: number
   eaten: 0 | 1
-  /** Joined from foods. */
-  name: string
-  short_name: string | null
-  food_group: string
-  mg_per_100g: number
-  fe_per_100g: number | null
-  kcal_per_100g: number | null
 }
 
 export interface NewItem {
@@ -37,18 +35,9 @@ export interface NewItem {
   eaten?: boolean
 }
 
-export interface TemplateItemRow {
+export interface TemplateItemRow extends PortionColumns, Pick<FoodRow, 'name' | 'short_name' | 'mg_per_100g'> {
   template_id: number
   position: number
-  food_id: string
-  amount: number
-  unit_kind: UnitKind
-  unit_seq: number | null
-  unit_label: string
-  unit_grams: number
-  name: string
-  short_name: string | null
-  mg_per_100g: number
 }
 
 export interface MealPlanStore {

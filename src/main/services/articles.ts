@@ -76,20 +76,9 @@ export function createArticleService(deps: ArticleServiceDeps): ArticleService {
     return article
   }
 
-  function summary(article: StoredArticle): ArticleSummary {
-    return {
-      slug: article.slug,
-      origin: article.origin,
-      title: article.title,
-      summary: article.summary,
-      tags: article.tags,
-      wordCount: article.wordCount,
-      readingMinutes: article.readingMinutes,
-      lastReviewed: article.lastReviewed,
-      addedAt: article.addedAt,
-      fileName: article.fileName,
-      progress: article.progress
-    }
+  /** What a list shows of an article: all but its id, text, references and hash. */
+  function summary({ id: _id, body: _body, references: _references, contentHash: _hash, ...rest }: StoredArticle): ArticleSummary {
+    return rest
   }
 
   function syncBundled(): { changed: number; problems: string[] } {
