@@ -119,6 +119,8 @@ function start(): void {
     db: opened.db,
     notifier,
     log,
+    // Reminder times and weekdays as the system's regional format writes them (24- or 12-hour).
+    locale: app.getSystemLocale() || app.getLocale(),
     pdf: createPdfSaver(
       () => mainWindow,
       () => app.getPath('documents')

@@ -76,7 +76,8 @@ async function startHarness(
   lines: string[],
   clock: TestClock
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const args = [HARNESS, '--port', '0', '--data-dir', dataDir, '--now', clock.now().toISOString()]
+  // The main side writes reminder times in the same locale as the page (playwright.config.ts: en-GB).
+  const args = [HARNESS, '--port', '0', '--data-dir', dataDir, '--now', clock.now().toISOString(), '--locale', 'en-GB']
   const child = spawn(process.execPath, args, { stdio: 'pipe' })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

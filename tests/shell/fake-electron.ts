@@ -113,6 +113,9 @@ export function createFakeElectron(options: FakeOptions) {
     },
     getAppPath: (): string => options.appPath,
     getLocaleCountryCode: (): string => 'DE',
+    // A British system: reminder texts in the shell tests read "21:45", as everywhere else in the tests.
+    getSystemLocale: (): string => 'en-GB',
+    getLocale: (): string => 'en-GB',
     setLoginItemSettings: (settings: E.Settings): void => record('app.setLoginItemSettings', settings),
     getLoginItemSettings: (): E.LoginItemSettings => ({ openAtLogin: false, wasOpenedAtLogin: false }) as unknown as E.LoginItemSettings,
     isPackaged: false
@@ -131,6 +134,8 @@ export function createFakeElectron(options: FakeOptions) {
     | 'getPath'
     | 'getAppPath'
     | 'getLocaleCountryCode'
+    | 'getSystemLocale'
+    | 'getLocale'
     | 'setLoginItemSettings'
     | 'getLoginItemSettings'
     | 'isPackaged'

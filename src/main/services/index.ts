@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { release } from 'node:os'
 import type { AppInfo, StartupNotice } from '../../shared/contract'
+import { setDisplayLocale } from '../../shared/domain/calendar'
 import { DateTime } from 'luxon'
 import { createJournalStore } from '../db/journal-store'
 import { createMedicationStore } from '../db/medication-store'
@@ -69,6 +70,11 @@ export interface ServiceDeps {
   foodMagnesium?: FoodMagnesiumProvider
   /** Timers for the reminder scheduler; tests pass fake ones. */
   timers?: Timers
+  /**
+   * The locale reminder texts and the schedule sentence write times and weekdays in ("21:45" or "9:45 PM"):
+   * the system's regional format in the desktop app; the harness and tests pin one. Left out: the process's own.
+   */
+  locale?: string
   /** Where the services report problems nobody is waiting for (a reminder that could not be shown). */
   log?: (message: string, error?: unknown) => void
   /** Opening the data folder and restarting the app (Electron); the harness has neither. */
@@ -83,6 +89,7 @@ export interface ServiceDeps {
 
 /** Builds every service from what it needs. Both the Electron shell and the web harness call this. */
 export function createServices(deps: ServiceDeps): Services {
+  if (deps.locale) setDisplayLocale(deps.locale)
   // Bound once, so every service may pass clock.now around as a plain function.
   const source = deps.clock ?? systemClock
   const clock: Clock = { now: () => source.now(), zone: () => source.zone() }

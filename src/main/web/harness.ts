@@ -6,8 +6,10 @@
  * --now INSTANT (default $STILLWELL_TEST_NOW, else the real clock): the
  * services' clock starts at that instant and runs on from there, so tests can
  * be run on any chosen day. An instant without an offset ("2026-12-01T08:00")
- * is read in the time zone the harness runs in (TZ). Only the harness reads
- * these; the desktop app always runs on the system clock.
+ * is read in the time zone the harness runs in (TZ). --locale TAG (default
+ * $STILLWELL_LOCALE, else the process's own): how reminder texts write times
+ * and weekdays, matched to the browser's locale in tests. Only the harness
+ * reads these; the desktop app always runs on the system clock and locale.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -23,7 +25,7 @@ import { systemClock, type Clock, type Notifier } from '../services/ports'
 import { createHarnessServer } from './server'
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, now: { type: 'string' } },
+  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, now: { type: 'string' }, locale: { type: 'string' } },
   strict: true
 })
 
@@ -64,6 +66,7 @@ const services = createServices({
   log: (message, error) => console.error(message, error ?? ''),
   db: opened.db,
   clock,
+  locale: values.locale ?? process.env['STILLWELL_LOCALE'],
   app: { name: 'Stillwell', version, shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
   notices: opened.notices
 })

@@ -265,6 +265,8 @@ const DATE_STYLES = {
   weekdayDay: { weekday: 'short', day: 'numeric' },
   /** Monday */
   weekday: { weekday: 'long' },
+  /** Mon */
+  weekdayShort: { weekday: 'short' },
   /** November 2026 */
   month: { month: 'long', year: 'numeric' },
   /** Nov 2026 */

@@ -29,6 +29,8 @@ import {
   dayNumber,
   EVENING_STARTS_AT_HOUR,
   eveningInZone,
+  formatClock,
+  formatDate,
   formatWallTime,
   instantOfWall,
   isoWeekdayOfDayNumber,
@@ -250,16 +252,12 @@ function newestPerKind(occurrences: Occurrence[]): Occurrence[] {
 // ---------------------------------------------------------------------------
 // Human-readable summary.
 
-const WEEKDAY_NAMES: Record<IsoWeekday, string> = {
-  1: 'Mon',
-  2: 'Tue',
-  3: 'Wed',
-  4: 'Thu',
-  5: 'Fri',
-  6: 'Sat',
-  7: 'Sun'
+// Times and weekday names are written in the user's locale (calendar.ts): "21:45" or "9:45 PM", "Mon".
+
+/** A weekday's short name: day 4 (1970-01-05) was a Monday. */
+function weekdayName(weekday: IsoWeekday): string {
+  return formatDate(formatIsoDate(3 + weekday), 'weekdayShort')
 }
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 export interface DescribeOptions {
   /** Today's local date; when given, a pause that has already ended is ignored. */
@@ -279,11 +277,11 @@ export function describeSchedule(settings: ReminderSettings, options: DescribeOp
   if (!rules.enabled || rules.bedtimeMinutes.size === 0) return 'Reminders are off'
 
   const groups = groupWeekdaysByTime(rules)
-  const windDown = `Wind-down reminder ${joinList(groups.map(([time, days]) => `at ${time} ${describeDays(days)}`))}`
+  const windDown = `Wind-down reminder ${joinList(groups.map(([time, days]) => `at ${formatClock(time)} ${describeDays(days)}`))}`
   const extras: string[] = []
   if (rules.lightsOut) extras.push('a lights-out reminder at bedtime')
   if (rules.morningMinutes !== null) {
-    extras.push(`a morning reminder at ${formatWallTime(rules.morningMinutes)} to log the night`)
+    extras.push(`a morning reminder at ${formatClock(formatWallTime(rules.morningMinutes))} to log the night`)
   }
   // A serial comma keeps "… and at 22:45 on weekends, and a lights-out …" readable.
   const schedule = joinList([windDown, ...extras], groups.length > 1)
@@ -332,14 +330,14 @@ function weekdayRuns(set: Set<IsoWeekday>): IsoWeekday[][] {
 }
 
 function describeRun(run: IsoWeekday[]): string[] {
-  if (run.length < 3) return run.map((d) => WEEKDAY_NAMES[d])
-  return [`${WEEKDAY_NAMES[run[0]]}–${WEEKDAY_NAMES[run[run.length - 1]]}`]
+  if (run.length < 3) return run.map(weekdayName)
+  return [`${weekdayName(run[0])}–${weekdayName(run[run.length - 1])}`]
 }
 
+/** "Mon 12 Jan 2026" (en-GB; "Mon, Jan 12 2026" in en-US). */
 function describeDate(day: number): string {
-  const date = new Date(day * DAY_MS)
-  const weekday = WEEKDAY_NAMES[isoWeekdayOf(day)]
-  return `${weekday} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+  const date = formatIsoDate(day)
+  return `${formatDate(date, 'weekdayDayMonth')} ${date.slice(0, 4)}`
 }
 
 /** "a", "a and b", "a, b and c" (with serialComma: "a, b, and c"; "a, and b"). */
@@ -419,7 +417,7 @@ export interface InstantLabel {
   day: string
   /** 'HH:MM' in the zone. */
   time: WallTime
-  /** The two together, e.g. 'Tonight 21:45' or 'Tue 21:45'. */
+  /** The two together as the user's locale writes them, e.g. 'Tonight 21:45' or 'Tue 9:45 PM'. */
   text: string
 }
 
@@ -432,12 +430,8 @@ export function labelInstant(zone: string, ms: number, nowMs: number): InstantLa
   let dayLabel: string
   if (day === today) dayLabel = Number(time.slice(0, 2)) >= 17 ? 'Tonight' : 'Today'
   else if (day === today + 1) dayLabel = 'Tomorrow'
-  else if (day > today && day - today < 7) dayLabel = WEEKDAY_NAMES[isoWeekdayOf(day)]
-  else {
-    const date = new Date(day * DAY_MS)
-    dayLabel = `${WEEKDAY_NAMES[isoWeekdayOf(day)]} ${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]}`
-  }
-  return { day: dayLabel, time, text: `${dayLabel} ${time}` }
+  else dayLabel = formatDate(formatIsoDate(day), day > today && day - today < 7 ? 'weekdayShort' : 'weekdayDayMonth')
+  return { day: dayLabel, time, text: `${dayLabel} ${formatClock(time)}` }
 }
 
 /** "Mon 12 Jan 2026" for a date: the pause and skip notes in Settings. */

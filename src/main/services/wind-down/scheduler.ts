@@ -148,7 +148,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
   ): NotificationEvent {
     const bedtime = bedtimeInstant(schedule, tz, o.eveningDate)
     return reminderNotification(o, round, ms, {
-      bedtimeText: bedtime === null ? null : wallTimeAt(tz, bedtime),
+      bedtime: bedtime === null ? null : wallTimeAt(tz, bedtime),
       firstOpenStep: () => deps.firstOpenStep?.(o.eveningDate) ?? null,
       silent: !prefs.get().sound
     })

@@ -1,6 +1,7 @@
-// What a reminder says: its title, its text and how an evening or an instant is named.
+// What a reminder says: its title, its text and how an evening or an instant is named, with times and
+// weekdays written in the user's locale (calendar.ts; the shell passes the system's in, see ServiceDeps.locale).
 import type { NotificationEvent } from '../../../shared/contract'
-import { WEEKDAY_LONG_NAMES } from '../../../shared/domain/reminder-prefs'
+import { formatClock, formatDate } from '../../../shared/domain/calendar'
 import {
   addDaysToDate,
   isoWeekdayOfDate,
@@ -8,7 +9,8 @@ import {
   occurrenceKey,
   type IsoDate,
   type Occurrence,
-  type ReminderKind
+  type ReminderKind,
+  type WallTime
 } from '../../../shared/domain/schedule'
 
 /** A reminder counts as "late" in its text after this delay. */
@@ -21,8 +23,8 @@ export const REMINDER_TITLES: Record<ReminderKind, string> = {
 }
 
 export interface WordingContext {
-  /** Tonight's bedtime as the user's clock shows it, if there is one. */
-  bedtimeText: string | null
+  /** Tonight's bedtime ('HH:MM'), if there is one; the text writes it as the user's clock does. */
+  bedtime: WallTime | null
   /** The first unticked routine step of the evening (asked only for a wind-down). */
   firstOpenStep: () => string | null
   silent: boolean
@@ -37,7 +39,7 @@ export function reminderNotification(
 ): NotificationEvent {
   const key = occurrenceKey(o)
   const late = ms - o.dueMs > LATE_AFTER_MS
-  const { bedtimeText } = context
+  const bedtimeText = context.bedtime === null ? null : formatClock(context.bedtime)
   let body: string
   let route: string
   if (o.kind === 'wind-down') {
@@ -74,8 +76,7 @@ export function instant(zone: string, ms: number, nowMs: number): { at: string; 
 export function eveningName(eveningDate: IsoDate, today: IsoDate): string {
   if (eveningDate === today) return 'tonight'
   if (eveningDate === addDaysToDate(today, 1)) return 'tomorrow evening'
-  const weekday = isoWeekdayOfDate(eveningDate)
-  return weekday ? `${WEEKDAY_LONG_NAMES[weekday]} evening` : eveningDate
+  return isoWeekdayOfDate(eveningDate) ? `${formatDate(eveningDate, 'weekday')} evening` : eveningDate
 }
 
 function lowerFirst(text: string): string {
