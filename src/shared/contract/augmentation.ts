@@ -4,6 +4,7 @@ import { MedicationSchema } from './medications'
 import { SIGN_KEYS, type WatchResult } from '../domain/augmentation'
 import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../domain/medication-schemas'
 import { DATE_MESSAGE } from '../domain/sleep'
+import type { SameShape } from './same-shape'
 
 /*
  * Daytime episodes, clinician-scored IRLS totals and the augmentation watch.
@@ -103,9 +104,7 @@ export type IrlsScore = z.infer<typeof IrlsScoreSchema>
 export type AugmentationStatus = z.infer<typeof AugmentationStatusSchema>
 
 // The contract's watch result and the domain's must describe the same shape.
-const watchShapesAgree: [z.infer<typeof WatchResultSchema>, WatchResult] extends [WatchResult, z.infer<typeof WatchResultSchema>]
-  ? true
-  : false = true
+const watchShapesAgree: SameShape<z.infer<typeof WatchResultSchema>, WatchResult> = true
 void watchShapesAgree
 
 const range = z

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AGE_BANDS, DEFAULT_SETTINGS as DEFAULTS, LIFE_STAGES, SEXES, THEMES, type SettingsValues } from '../domain/profile'
+import type { SameShape } from './same-shape'
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:30.')
 
@@ -71,7 +72,7 @@ export { AGE_BANDS, LIFE_STAGES, SEXES, THEMES }
 export const DEFAULT_SETTINGS: Settings = DEFAULTS
 
 // The hand-written settings type and the schema must describe the same shape.
-const settingsShapesAgree: [Settings, SettingsValues] extends [SettingsValues, Settings] ? true : false = true
+const settingsShapesAgree: SameShape<Settings, SettingsValues> = true
 void settingsShapesAgree
 
 export const settingsChannels = {

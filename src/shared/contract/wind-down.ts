@@ -3,6 +3,7 @@ import type { ReminderPrefs } from '../domain/reminder-prefs'
 import { ROUTINE_LABEL_MAX } from '../domain/routine'
 import { IsoDateSchema, ReminderPrefsPatchSchema, ReminderPrefsSchema } from '../schemas/reminders'
 import { NotificationEventSchema } from './app'
+import type { SameShape } from './same-shape'
 
 export * from '../schemas/reminders'
 
@@ -90,9 +91,7 @@ export type RoutineItem = z.infer<typeof RoutineItemSchema>
 export type RoutineNight = z.infer<typeof RoutineNightSchema>
 
 // The hand-written prefs type and the schema must describe the same shape.
-const prefsShapesAgree: [z.infer<typeof ReminderPrefsSchema>, ReminderPrefs] extends [ReminderPrefs, z.infer<typeof ReminderPrefsSchema>]
-  ? true
-  : false = true
+const prefsShapesAgree: SameShape<z.infer<typeof ReminderPrefsSchema>, ReminderPrefs> = true
 void prefsShapesAgree
 
 export const remindersChannels = {
