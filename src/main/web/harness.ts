@@ -25,7 +25,12 @@ import { systemClock, type Clock, type Notifier } from '../services/ports'
 import { createHarnessServer } from './server'
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, now: { type: 'string' }, locale: { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '5199' },
+    'data-dir': { type: 'string' },
+    now: { type: 'string' },
+    locale: { type: 'string' }
+  },
   strict: true
 })
 

@@ -5,7 +5,8 @@
  */
 
 /** A column holding an ISO date ('YYYY-MM-DD') that is a real day of the calendar. */
-export const DAY_CHECK = (column: string): string => `${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column}`
+export const DAY_CHECK = (column: string): string =>
+  `${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column}`
 
 export const MEAL_CHECK = (column: string): string => `${column} IN ('breakfast', 'lunch', 'dinner', 'snacks')`
 
