@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LabResultSchema } from './experiments'
 import { MedicationSchema } from './medications'
 import { SIGN_KEYS, type WatchResult } from '../domain/augmentation'
-import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../domain/medication-schemas'
+import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../schemas/medications'
 import { DATE_MESSAGE } from '../domain/sleep'
 
 /*
