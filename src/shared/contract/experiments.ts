@@ -1,14 +1,13 @@
 import { z } from 'zod'
+import { isoDate } from '../schemas/fields'
 import { ExperimentCreateSchema } from '../schemas/experiments'
 import { LabCreateSchema } from '../schemas/labs'
 import { ADHERENCE_ANSWERS, OUTCOMES } from '../domain/experiment'
 import { ANALYTES, LAB_UNITS } from '../domain/labs'
-import { DATE_MESSAGE } from '../domain/sleep'
 
 export * from '../schemas/experiments'
 export { LabCreateSchema, type LabCreate } from '../schemas/labs'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 const PeriodSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { isoDate } from '../schemas/fields'
 import { CUSTOM_FACTOR_KINDS, FACTOR_LABEL_MAX } from '../domain/journal'
-import { DATE_MESSAGE } from '../domain/sleep'
 import { DOSE_UNITS } from '../domain/medications'
 import { NightDoseSchema } from '../schemas/medications'
 import { CustomValueSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiarySchema } from '../schemas/journal'
@@ -8,7 +8,6 @@ import { CustomValueSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiar
 export { CustomValueSchema, NightDoseSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiarySchema }
 export type { NightDose, NightEntry } from '../schemas/journal'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 
 export const JournalEntrySchema = NightEntryInputSchema.extend({
   id: z.number().int(),

@@ -5,11 +5,11 @@
 // or the user's today: the diary times' order, the sleep metrics fitting the
 // night, the caffeine time, the night's date, naps and the custom factors.
 import { z } from 'zod'
+import { clock, isoDate } from './fields'
 import {
   BODY_AREAS,
   CAFFEINE_TIME_MESSAGE,
   cleanMedications,
-  CLOCK_MESSAGE,
   CUSTOM_FACTORS_MAX,
   EARLIEST_DATE,
   FUTURE_MESSAGE,
@@ -25,7 +25,6 @@ import {
 import {
   AWAKENINGS_MAX,
   computeSleepMetrics,
-  DATE_MESSAGE,
   LATENCY_MAX_MINUTES,
   NUMBER_WORDS,
   rangeMessage,
@@ -69,8 +68,6 @@ function whole(key: NumberKey, missing?: string) {
   return z.number({ error: typeMessage }).int(wholeMessage).min(min, range).max(max, range)
 }
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
-const clock = z.string({ error: CLOCK_MESSAGE }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, CLOCK_MESSAGE)
 const diaryTime = (field: TimeField) => z.string({ error: timeMessage(field) }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, timeMessage(field))
 
 const medicationsMessage = `List up to ${MEDICATIONS_MAX} medications.`

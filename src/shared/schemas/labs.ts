@@ -2,9 +2,9 @@
 // The contract checks IPC input with LabCreateSchema; the lab service and the
 // labs form check with labInputSchema(today), which also refuses a future date.
 import { z } from 'zod'
+import { isoDate } from './fields'
 import { isIsoDate } from '../domain/calendar'
 import { ANALYTE_INFO, ANALYTES, LAB_UNITS, toCanonical } from '../domain/labs'
-import { DATE_MESSAGE } from '../domain/sleep'
 
 /** The earliest blood test the app takes. */
 export const LAB_EARLIEST_DATE = '1950-01-01'
@@ -12,7 +12,7 @@ const valueMessage = 'Enter the number from your lab report, for example 48.'
 
 export const LabCreateSchema = z
   .object({
-    takenOn: z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE),
+    takenOn: isoDate,
     analyte: z.enum(ANALYTES, { error: 'Choose which test this is.' }),
     /** As printed on the report, in `unit`; stored converted to the test's canonical unit too. */
     value: z.number({ error: valueMessage }).finite(valueMessage).min(0, valueMessage).max(100000, valueMessage),

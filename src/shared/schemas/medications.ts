@@ -7,7 +7,8 @@
  * same words appear beside the same fields (an issue's path is the field's name).
  */
 import { z } from 'zod'
-import { CLOCK_MESSAGE, MEDICATION_NAME_MAX } from '../domain/journal'
+import { clock, isoDate } from './fields'
+import { MEDICATION_NAME_MAX } from '../domain/journal'
 import {
   DOSE_CHANGE_NOTE_MAX,
   DOSE_MAX,
@@ -18,10 +19,7 @@ import {
   STOP_BEFORE_START_MESSAGE,
   doseTooLargeMessage
 } from '../domain/medications'
-import { DATE_MESSAGE } from '../domain/sleep'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
-const clock = z.string({ error: CLOCK_MESSAGE }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, CLOCK_MESSAGE)
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 /** A dose in the record's unit: above 0; the unit-specific ceiling is checked with the unit (below). */
 const amount = z.number({ error: DOSE_MESSAGE }).positive(DOSE_MESSAGE).max(50000, DOSE_MESSAGE)
