@@ -8,7 +8,6 @@ import { CustomValueSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiar
 export { CustomValueSchema, NightDoseSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiarySchema }
 export type { NightDose, NightEntry } from '../schemas/journal'
 
-
 export const JournalEntrySchema = NightEntryInputSchema.extend({
   id: z.number().int(),
   zone: z.string(),

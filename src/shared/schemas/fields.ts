@@ -9,3 +9,8 @@ export const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{
 
 /** 'HH:MM', 00:00 to 23:59. */
 export const clock = z.string({ error: CLOCK_MESSAGE }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, CLOCK_MESSAGE)
+
+/** Text that must say something once trimmed: `missing` when it does not, `tooLong` past `max` characters. */
+export function requiredText(missing: string, max: number, tooLong: string) {
+  return z.string({ error: missing }).trim().min(1, missing).max(max, tooLong)
+}

@@ -7,7 +7,7 @@
  * same words appear beside the same fields (an issue's path is the field's name).
  */
 import { z } from 'zod'
-import { clock, isoDate } from './fields'
+import { clock, isoDate, requiredText } from './fields'
 import { MEDICATION_NAME_MAX } from '../domain/journal'
 import {
   DOSE_CHANGE_NOTE_MAX,
@@ -26,11 +26,7 @@ const amount = z.number({ error: DOSE_MESSAGE }).positive(DOSE_MESSAGE).max(5000
 
 export const MedicationInputSchema = z
   .object({
-    name: z
-      .string({ error: 'Enter the medicine’s name.' })
-      .trim()
-      .min(1, 'Enter the medicine’s name.')
-      .max(MEDICATION_NAME_MAX, `Keep the name under ${MEDICATION_NAME_MAX} characters.`),
+    name: requiredText('Enter the medicine’s name.', MEDICATION_NAME_MAX, `Keep the name under ${MEDICATION_NAME_MAX} characters.`),
     strength: amount.nullable(),
     unit: z.enum(DOSE_UNITS, { error: 'Choose a unit.' }),
     usualDose: amount.nullable(),

@@ -66,10 +66,7 @@ describe('nightEntrySchema', () => {
 
   it('puts time-order problems on the later time and medication limits on the list', () => {
     const fields = fieldsOf(
-      validateNightEntry(
-        night('2026-11-23', { sleep: { triedToSleep: '22:00' }, factors: { medications: ['x'.repeat(81)] } }),
-        options
-      )
+      validateNightEntry(night('2026-11-23', { sleep: { triedToSleep: '22:00' }, factors: { medications: ['x'.repeat(81)] } }), options)
     )
     expect(fields).toEqual({
       'sleep.triedToSleep': 'The time you tried to sleep is before the time you got into bed.',
