@@ -1,5 +1,5 @@
 /**
- * The nightly journal entry: its vocabulary, limits, validation and the
+ * The nightly journal entry: its vocabulary, limits, messages and the
  * factor flags Insights compares. Pure: no I/O, no clock (today is passed in).
  *
  * One entry per night, keyed by the date the evening began. What the user
