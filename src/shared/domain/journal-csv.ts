@@ -8,12 +8,13 @@
  * "=HYPERLINK(…)" stays text. Numbers are written as numbers.
  */
 import Papa from 'papaparse'
-import type { CustomFactorKind, DerivedSleep, NightEntryInput } from './journal'
+import type { NightEntry } from '../schemas/journal'
+import type { CustomFactorKind } from './journal'
 
-/** A stored night as the export reads it: what was entered, its zone, the worked-out sleep figures and when it was written. */
-export interface CsvEntry extends Omit<NightEntryInput, 'zone'> {
+/** A saved night as the CSV writes it: what was entered, with its zone, figures and timestamps. */
+export type CsvEntry = Omit<NightEntry, 'zone'> & {
   zone: string
-  metrics: Omit<DerivedSleep, 'shiftedByDst'>
+  metrics: { timeInBedMinutes: number; totalSleepMinutes: number; sleepEfficiency: number }
   createdAt: string
   updatedAt: string
 }

@@ -27,7 +27,7 @@
  *    after sleep onset (every gap between fell asleep and final wake).
  */
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon'
-import type { SleepDiary } from './journal'
+import type { SleepDiary } from '../schemas/journal'
 
 export const FRAGMENT_GAP_MINUTES = 60
 export const AWAKENING_MIN_MINUTES = 5
