@@ -33,6 +33,17 @@ export async function call<C extends Channel>(channel: C, ...input: Input<C> ext
   return result.value
 }
 
+/** Calls a channel that changes something, then reloads what the change affects (`refresh`), and returns the answer. */
+export async function callThen<C extends Channel>(
+  refresh: () => Promise<unknown>,
+  channel: C,
+  ...input: Input<C> extends undefined ? [] : [Input<C>]
+): Promise<Output<C>> {
+  const result = await call(channel, ...input)
+  await refresh()
+  return result
+}
+
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return current().on(event, listener)
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BackupInfo, DataOverview } from '../../../shared/contract'
-import { call } from '../api'
+import { call, callThen } from '../api'
 
 const FLASH_KEY = 'stillwell.data.flash'
 
@@ -20,10 +20,8 @@ export const useDataStore = defineStore('data', () => {
     return overview.value
   }
 
-  async function backupNow(): Promise<BackupInfo> {
-    const made = await call('data.backupNow')
-    await load()
-    return made
+  function backupNow(): Promise<BackupInfo> {
+    return callThen(load, 'data.backupNow')
   }
 
   const exportJson = () => call('data.exportJson')
@@ -60,10 +58,8 @@ export const useDataStore = defineStore('data', () => {
     reloadApp.value()
   }
 
-  async function restore(id: string): Promise<{ backupId: string; canRestart: boolean }> {
-    const result = await call('data.restore', { id })
-    await load()
-    return result
+  function restore(id: string): Promise<{ backupId: string; canRestart: boolean }> {
+    return callThen(load, 'data.restore', { id })
   }
 
   const restart = () => call('data.restart')

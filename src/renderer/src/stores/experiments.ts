@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AdherenceAnswer } from '../../../shared/domain/adherence'
 import type { Experiment, ExperimentCreate, ExperimentToday, LabCreate, LabResult } from '../../../shared/contract'
-import { call } from '../api'
+import { call, callThen } from '../api'
 
 export const useExperimentsStore = defineStore('experiments', () => {
   const experiments = ref<Experiment[]>([])
@@ -30,10 +30,8 @@ export const useExperimentsStore = defineStore('experiments', () => {
     today.value = await call('experiments.today')
   }
 
-  async function create(input: ExperimentCreate): Promise<Experiment> {
-    const created = await call('experiments.create', input)
-    await load()
-    return created
+  function create(input: ExperimentCreate): Promise<Experiment> {
+    return callThen(load, 'experiments.create', input)
   }
 
   async function stop(id: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { FoodDetail, FoodGroup, FoodSort, FoodSummary, ImportResult, UserFoodInput } from '../../../shared/contract'
-import { call } from '../api'
+import { call, callThen } from '../api'
 
 /** The food catalogue as the page sees it: search as you type, groups, and the user's own foods. */
 export const useFoodsStore = defineStore('foods', () => {
@@ -56,28 +56,20 @@ export const useFoodsStore = defineStore('foods', () => {
     await Promise.all([loadMine(), loadGroups()])
   }
 
-  async function create(food: UserFoodInput): Promise<FoodDetail> {
-    const created = await call('foods.create', food)
-    await afterChange()
-    return created
+  function create(food: UserFoodInput): Promise<FoodDetail> {
+    return callThen(afterChange, 'foods.create', food)
   }
 
-  async function update(id: string, food: UserFoodInput): Promise<FoodDetail> {
-    const updated = await call('foods.update', { id, food })
-    await afterChange()
-    return updated
+  function update(id: string, food: UserFoodInput): Promise<FoodDetail> {
+    return callThen(afterChange, 'foods.update', { id, food })
   }
 
-  async function remove(id: string): Promise<{ hidden: boolean }> {
-    const result = await call('foods.delete', { id })
-    await afterChange()
-    return result
+  function remove(id: string): Promise<{ hidden: boolean }> {
+    return callThen(afterChange, 'foods.delete', { id })
   }
 
-  async function importCsv(csv: string): Promise<ImportResult> {
-    const result = await call('foods.importCsv', { csv })
-    await afterChange()
-    return result
+  function importCsv(csv: string): Promise<ImportResult> {
+    return callThen(afterChange, 'foods.importCsv', { csv })
   }
 
   return {

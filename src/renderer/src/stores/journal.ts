@@ -9,7 +9,7 @@ import type {
   NightEntry,
   QuickLogDefaults
 } from '../../../shared/contract'
-import { call } from '../api'
+import { call, callThen } from '../api'
 
 /** The last deletion, kept until it is undone or another one replaces it. */
 export interface DeletedNight {
@@ -60,16 +60,12 @@ export const useJournalStore = defineStore('journal', () => {
     await Promise.all(reloads)
   }
 
-  async function create(entry: NightEntry): Promise<JournalEntry> {
-    const saved = await call('journal.create', entry)
-    await changed()
-    return saved
+  function create(entry: NightEntry): Promise<JournalEntry> {
+    return callThen(changed, 'journal.create', entry)
   }
 
-  async function update(id: number, entry: NightEntry): Promise<JournalEntry> {
-    const saved = await call('journal.update', { id, entry })
-    await changed()
-    return saved
+  function update(id: number, entry: NightEntry): Promise<JournalEntry> {
+    return callThen(changed, 'journal.update', { id, entry })
   }
 
   async function remove(id: number): Promise<DeletedNight> {

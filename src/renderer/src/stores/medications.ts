@@ -11,7 +11,7 @@ import type {
   MedicationInput,
   Timing
 } from '../../../shared/contract'
-import { call } from '../api'
+import { call, callThen } from '../api'
 
 /** The medicine list, daytime episodes, clinician-scored IRLS totals and the augmentation watch. */
 export const useMedicationsStore = defineStore('medications', () => {
@@ -67,10 +67,8 @@ export const useMedicationsStore = defineStore('medications', () => {
     return call('episodes.list', { from, to })
   }
 
-  async function addEpisode(input: EpisodeInput): Promise<Episode> {
-    const saved = await call('episodes.create', input)
-    await loadAugmentation()
-    return saved
+  function addEpisode(input: EpisodeInput): Promise<Episode> {
+    return callThen(loadAugmentation, 'episodes.create', input)
   }
 
   async function removeEpisode(id: number): Promise<void> {
