@@ -175,6 +175,7 @@ export function setDisplayLocale(locale: string | undefined): void {
   localeOverride = locale
   systemLocale = undefined
   formatters.clear()
+  written.clear()
 }
 
 /** The user's locale as the system gives it. */
@@ -217,11 +218,20 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f
 }
 
+/** Dates already written, by locale, style and date: charts and tables write the same few hundred again on every visit. */
+const written = new Map<string, string>()
+const WRITTEN_LIMIT = 20_000
+
 /** A calendar date written for people ('YYYY-MM' means the month's first day). Dates are read as plain dates, in UTC. */
 export function formatDate(date: string, style: DateStyle): string {
+  const key = `${displayLocale()} ${style} ${date}`
+  const known = written.get(key)
+  if (known !== undefined) return known
   const whole = date.length === 7 ? `${date}-01` : date.slice(0, 10)
-  if (dayNumber(whole) === null) return date
-  return formatter(style, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(new Date(utcOf(whole)))
+  const text = dayNumber(whole) === null ? date : formatter(style, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(new Date(utcOf(whole)))
+  if (written.size >= WRITTEN_LIMIT) written.clear()
+  written.set(key, text)
+  return text
 }
 
 /** "3 – 9 March 2025": a run of dates written as one range. */

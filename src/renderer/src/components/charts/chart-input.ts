@@ -1,4 +1,5 @@
-import { cssVar } from '../../composables/useThemeVersion'
+import type { InjectionKey, Ref } from 'vue'
+import { cssVar, prefersDark } from '../../composables/useThemeVersion'
 import type { ChartAxis, ChartSeries } from './types'
 
 /**
@@ -61,7 +62,7 @@ const palettes = new Map<string, Map<string, string>>()
 
 export function chartColour(name: string, fallback: string, element: Element): string {
   const root = document.documentElement
-  const dark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
+  const dark = prefersDark()?.matches === true
   const scheme = `${root.getAttribute('data-theme') ?? ''} ${dark ? 'dark' : 'light'}`
   let palette = palettes.get(scheme)
   if (!palette) palettes.set(scheme, (palette = new Map()))
@@ -75,4 +76,30 @@ let fontFamily: string | undefined
 /** The page's font, read once: reading it forces a style recalculation, and it never changes while the page is open. */
 export function pageFontFamily(element: Element): string {
   return (fontFamily ??= getComputedStyle(element).fontFamily)
+}
+
+/** A view's "first screen complete" flag, provided to its lazy charts (see BaseChart's `lazy`). */
+export const FIRST_SCREEN_DRAWN: InjectionKey<Readonly<Ref<boolean>>> = Symbol('first-screen-drawn')
+
+/** Charts mounted in the same update, waiting to learn whether they are on screen. */
+let placing: { element: Element; then: (offScreen: boolean) => void }[] = []
+
+/**
+ * Tells `then` whether `element` is off screen, once every chart mounted in the same update has asked: all
+ * positions are read before any chart draws, so the page is laid out once rather than once per chart.
+ */
+export function whenPlaced(element: Element, then: (offScreen: boolean) => void): void {
+  if (placing.length === 0) queueMicrotask(place)
+  placing.push({ element, then })
+}
+
+function place(): void {
+  const batch = placing
+  placing = []
+  const height = window.innerHeight
+  const off = batch.map(({ element }) => {
+    const box = element.getBoundingClientRect()
+    return box.bottom <= 0 || box.top >= height
+  })
+  batch.forEach(({ then }, i) => then(off[i]!))
 }
