@@ -107,6 +107,20 @@ describe('Experiments view', () => {
     expect(table.text()).toContain('0.9 mmol/L')
     expect(app.services.experiments.labs()[0]!.value).toBeCloseTo(2.187, 6)
   })
+
+  it('shows a lab result’s problems beside its fields before saving anything', async () => {
+    const app = onboardedApp()
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    const { wrapper } = mounted
+    await wrapper.find('#lab-date').setValue('2999-01-01')
+    await wrapper.find('#lab-value').setValue('20000')
+    await wrapper.find('form.labs__form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('#lab-takenOn-error').text()).toBe('That date is in the future. Enter the day the blood was taken.')
+    expect(wrapper.find('#lab-value-error').text()).toBe('That is far above any real ferritin result. Check the number and unit.')
+    expect(wrapper.find('#lab-value').attributes('aria-describedby')).toBe('lab-value-error')
+    expect(app.services.experiments.labs()).toHaveLength(0)
+  })
 })
 
 describe('Today experiment tile', () => {

@@ -19,7 +19,9 @@ import {
   type ExperimentNight
 } from '../../shared/domain/experiment'
 import { addDays, EARLIEST_DATE } from '../../shared/domain/journal'
-import { ANALYTE_INFO, labNote, toCanonical } from '../../shared/domain/labs'
+import { labNote, toCanonical } from '../../shared/domain/labs'
+import { labInputSchema } from '../../shared/schemas/labs'
+import { check } from '../../shared/schemas/messages'
 import { mean } from '../../shared/domain/stats'
 import type { ExperimentRow, ExperimentStore, LabRow } from '../db/experiment-store'
 import type { JournalStore } from '../db/journal-store'
@@ -247,28 +249,20 @@ export function createExperimentService({ store, journal, today, now }: Experime
     labs: () => store.labs().map(toLab),
     labsBetween: (from, to) => store.labsBetween(from, to).map(toLab),
     addLab(input) {
-      const fields: Record<string, string> = {}
-      const info = ANALYTE_INFO[input.analyte]
-      if (!isRealDate(input.takenOn)) fields['takenOn'] = 'That date does not exist.'
-      else if (input.takenOn > today()) fields['takenOn'] = 'That date is in the future. Enter the day the blood was taken.'
-      else if (input.takenOn < '1950-01-01') fields['takenOn'] = 'Choose a date from 1950 on.'
-      if (!info.units.includes(input.unit)) fields['unit'] = `${info.label} is reported in ${info.units.join(' or ')}.`
-      let value = 0
-      if (!fields['unit']) {
-        value = toCanonical(input.analyte, input.value, input.unit)
-        if (value > info.max) fields['value'] = `That is far above any real ${info.label.toLowerCase()} result. Check the number and unit.`
-      }
-      if (Object.keys(fields).length > 0) throw new AppError('invalid-input', 'The lab result needs another look.', fields)
+      const checked = check(labInputSchema({ today: today() }), input)
+      if (!checked.ok) throw new AppError('invalid-input', 'The lab result needs another look.', checked.fields)
+      const lab = checked.value
+      const value = toCanonical(lab.analyte, lab.value, lab.unit)
       const id = store.insertLab(
         {
-          taken_on: input.takenOn,
-          analyte: input.analyte,
+          taken_on: lab.takenOn,
+          analyte: lab.analyte,
           value,
-          entered_value: input.value,
-          entered_unit: input.unit,
-          note: (input.note ?? '').trim(),
-          morning_draw: input.morningDraw == null ? null : Number(input.morningDraw),
-          iron_paused: input.ironPaused == null ? null : Number(input.ironPaused)
+          entered_value: lab.value,
+          entered_unit: lab.unit,
+          note: lab.note.trim(),
+          morning_draw: lab.morningDraw === null ? null : Number(lab.morningDraw),
+          iron_paused: lab.ironPaused === null ? null : Number(lab.ironPaused)
         },
         now().toISOString()
       )

@@ -19,9 +19,10 @@ import {
   daysBetween,
   enteredPart
 } from '../../shared/domain/journal'
-import { validateNightEntry } from '../../shared/domain/journal-validation'
 import { journalToCsv } from '../../shared/domain/journal-csv'
 import type { ProfileValues } from '../../shared/domain/profile'
+import { nightEntrySchema, nightSleepMetrics } from '../../shared/schemas/journal'
+import { check } from '../../shared/schemas/messages'
 import type { JournalStore } from '../db/journal-store'
 import type { Clock } from './ports'
 
@@ -67,12 +68,14 @@ export function createJournalService({ repo, clock, profile, medications }: Jour
 
   repo.purgeDeletedBefore(new Date(clock.now().getTime() - KEEP_DELETED_DAYS * 86_400_000).toISOString())
 
-  /** Validates with the same rules as the form; throws invalid-input with per-field messages. */
+  /** Checks with the schema the form uses; throws invalid-input with per-field messages. */
   function prepare(input: NightEntry, zone: string) {
-    const kinds = new Map(repo.factors().map((f) => [f.id, f.kind]))
-    const result = validateNightEntry(input, { today: today(), zone, customKinds: kinds })
-    if (!result.ok) throw new AppError('invalid-input', 'Some answers need another look.', result.fields)
-    const { metrics } = result
+    const customKinds = new Map(repo.factors().map((f) => [f.id, f.kind]))
+    const checked = check(nightEntrySchema({ today: today(), zone, customKinds }), input)
+    if (!checked.ok) throw new AppError('invalid-input', 'Some answers need another look.', checked.fields)
+    const sleep = nightSleepMetrics(checked.value, zone)
+    if (!sleep.ok) throw new AppError('invalid-input', 'Some answers need another look.') // the schema has refused these already
+    const { metrics } = sleep
     const factors = input.factors
     // Times that only make sense with their amount are dropped when the amount is zero.
     const entry: NightEntry & { zone: string } = {

@@ -1,15 +1,14 @@
 import { z } from 'zod'
+import { isoDate } from '../schemas/fields'
 import { LabResultSchema } from './experiments'
 import { MedicationSchema } from './medications'
 import { SIGN_KEYS, type WatchResult } from '../domain/augmentation'
-import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../domain/medication-schemas'
-import { DATE_MESSAGE } from '../domain/sleep'
+import { EpisodeInputSchema, IrlsInputSchema, IRLS_MESSAGE } from '../schemas/medications'
 
 /*
  * Daytime episodes, clinician-scored IRLS totals and the augmentation watch.
  * One schema per entity; forms show these messages beside their fields.
  */
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export const FUTURE_EPISODE_MESSAGE = 'That time has not come yet today. Enter a time that has passed.'
 

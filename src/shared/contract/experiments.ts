@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { isoDate } from '../schemas/fields'
 import { ExperimentCreateSchema } from '../schemas/experiments'
+import { LabCreateSchema } from '../schemas/labs'
 import { ADHERENCE_ANSWERS, OUTCOMES } from '../domain/experiment'
 import { ANALYTES, LAB_UNITS } from '../domain/labs'
-import { DATE_MESSAGE } from '../domain/sleep'
 
 export * from '../schemas/experiments'
+export { LabCreateSchema, type LabCreate } from '../schemas/labs'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 const PeriodSchema = z.object({
@@ -93,24 +94,10 @@ export const LabResultSchema = z.object({
   guidance: z.string().nullable()
 })
 
-const labValueMessage = 'Enter the number from your lab report, for example 48.'
-export const LabCreateSchema = z
-  .object({
-    takenOn: isoDate,
-    analyte: z.enum(ANALYTES, { error: 'Choose which test this is.' }),
-    value: z.number({ error: labValueMessage }).finite(labValueMessage).min(0, labValueMessage).max(100000, labValueMessage),
-    unit: z.enum(LAB_UNITS, { error: 'Choose the unit printed on your report.' }),
-    note: z.string().max(200, 'Keep the note under 200 characters.').default(''),
-    morningDraw: z.boolean().nullable().default(null),
-    ironPaused: z.boolean().nullable().default(null)
-  })
-  .strict()
-
 export type Experiment = z.infer<typeof ExperimentSchema>
 export type ExperimentResultData = z.infer<typeof ExperimentResultSchema>
 export type ExperimentToday = z.infer<typeof ExperimentTodaySchema>
 export type LabResult = z.infer<typeof LabResultSchema>
-export type LabCreate = z.input<typeof LabCreateSchema>
 
 export const experimentsChannels = {
   'experiments.list': { input: z.undefined(), output: z.array(ExperimentSchema) },

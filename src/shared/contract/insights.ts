@@ -1,8 +1,7 @@
 import { z } from 'zod'
+import { isoDate } from '../schemas/fields'
 import { RANGE_KINDS } from '../domain/insights'
-import { DATE_MESSAGE } from '../domain/sleep'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const series = z.array(z.number().nullable())
 
 export const InsightsQuerySchema = z

@@ -1,13 +1,12 @@
 import { z } from 'zod'
-import { CUSTOM_FACTOR_KINDS, FACTOR_LABEL_MAX, type NightEntryInput } from '../domain/journal'
-import { DATE_MESSAGE } from '../domain/sleep'
+import { isoDate } from '../schemas/fields'
+import { CUSTOM_FACTOR_KINDS, FACTOR_LABEL_MAX } from '../domain/journal'
 import { DOSE_UNITS } from '../domain/medications'
-import { NightDoseSchema } from '../domain/medication-schemas'
+import { NightDoseSchema } from '../schemas/medications'
 import { CustomValueSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiarySchema } from '../schemas/journal'
 
 export { CustomValueSchema, NightDoseSchema, NightEntryInputSchema, NightFactorsSchema, SleepDiarySchema }
-
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+export type { NightDose, NightEntry } from '../schemas/journal'
 
 export const JournalEntrySchema = NightEntryInputSchema.extend({
   id: z.number().int(),
@@ -85,9 +84,7 @@ export const GlanceSchema = z.object({
 
 export const CsvExportSchema = z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })
 
-export type NightEntry = z.infer<typeof NightEntryInputSchema>
 export type JournalEntry = z.infer<typeof JournalEntrySchema>
-export type NightDose = z.infer<typeof NightDoseSchema>
 export type CustomFactor = z.infer<typeof CustomFactorSchema>
 export type CustomFactorCreate = z.infer<typeof CustomFactorCreateSchema>
 export type CustomFactorUpdate = z.infer<typeof CustomFactorUpdateSchema>
@@ -95,10 +92,6 @@ export type QuickLogDefaults = z.infer<typeof QuickLogDefaultsSchema>
 export type Glance = z.infer<typeof GlanceSchema>
 export type CsvExport = z.infer<typeof CsvExportSchema>
 export type DateRange = z.infer<typeof DateRangeSchema>
-
-// The contract's entry and the domain's hand-written type must describe the same shape.
-const entryShapesAgree: [NightEntry, NightEntryInput] extends [NightEntryInput, NightEntry] ? true : false = true
-void entryShapesAgree
 
 export const journalChannels = {
   'journal.defaults': { input: z.undefined(), output: QuickLogDefaultsSchema },

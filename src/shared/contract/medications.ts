@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DRUG_CLASSES } from '../domain/drug-classes'
 import { DOSE_UNITS } from '../domain/medications'
-import { DoseChangeInputSchema, MedicationInputSchema } from '../domain/medication-schemas'
+import { DoseChangeInputSchema, MedicationInputSchema } from '../schemas/medications'
 
 export { DoseChangeInputSchema, MedicationInputSchema }
 

@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { DATE_MESSAGE } from '../domain/sleep'
+import { isoDate } from '../schemas/fields'
 import { ExperimentSchema, LabResultSchema } from './experiments'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const nullableNumber = z.number().nullable()
 
 export const ReportQuerySchema = z.object({ from: isoDate, to: isoDate }).strict()

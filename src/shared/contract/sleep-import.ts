@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { DATE_MESSAGE } from '../domain/sleep'
+import { isoDate } from '../schemas/fields'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const token = z.string().regex(/^[a-f0-9-]{36}$/, 'That file or import is not known. Choose the file again.')
 const column = z.string().min(1).max(200)
 const zoneName = z.string().min(1).max(64)

@@ -19,7 +19,8 @@
  * is, if anything, too narrow; the verdict says so in its caveats.
  */
 import type { AdherenceAnswer } from './adherence'
-import { addDays, daysBetween, nightFlags, type NightFactors } from './journal'
+import type { NightFactors } from '../schemas/journal'
+import { addDays, daysBetween, nightFlags } from './journal'
 import { hedgesG, mean, sampleVariance, welchInterval } from './stats'
 
 export const OUTCOMES = ['severity', 'efficiency', 'quality'] as const

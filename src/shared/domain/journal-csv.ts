@@ -8,45 +8,12 @@
  * "=HYPERLINK(…)" stays text. Numbers are written as numbers.
  */
 import Papa from 'papaparse'
-import type { BodyArea, CustomFactorKind, MagnesiumForm, Relief } from './journal'
+import type { NightEntry } from '../schemas/journal'
+import type { CustomFactorKind } from './journal'
 
-export interface CsvEntry {
-  eveningDate: string
+/** A saved night as the CSV writes it: what was entered, with its zone, figures and timestamps. */
+export type CsvEntry = Omit<NightEntry, 'zone'> & {
   zone: string
-  severity: number
-  symptomStart: string | null
-  bodyAreas: BodyArea[]
-  relievedByMoving: Relief | null
-  sleepDisturbance: number | null
-  sleep: {
-    inBed: string
-    triedToSleep: string
-    latencyMinutes: number
-    awakenings: number
-    wasoMinutes: number
-    finalWake: string
-    outOfBed: string
-    quality: number | null
-    rested: number | null
-    napCount: number
-    napMinutes: number
-  }
-  factors: {
-    caffeineDrinks: number
-    caffeineLast: string | null
-    alcoholDrinks: number
-    alcoholLast: string | null
-    exerciseMinutes: number
-    exerciseEvening: boolean
-    stress: number | null
-    magnesiumMg: number
-    magnesiumForm: MagnesiumForm | null
-    ironMg: number
-    medications: string[]
-    doses: { name: string; amount: number }[]
-  }
-  custom: { factorId: number; value: number }[]
-  notes: string
   metrics: { timeInBedMinutes: number; totalSleepMinutes: number; sleepEfficiency: number }
   createdAt: string
   updatedAt: string

@@ -1,5 +1,5 @@
 /**
- * The nightly journal entry: its vocabulary, limits, validation and the
+ * The nightly journal entry: its vocabulary, limits, messages and the
  * factor flags Insights compares. Pure: no I/O, no clock (today is passed in).
  *
  * One entry per night, keyed by the date the evening began. What the user
@@ -8,10 +8,13 @@
  * derived from it with `computeSleepMetrics` (see ./sleep.ts, which also holds
  * the one definition of wake after sleep onset).
  *
- * Validation lives in ./journal-validation.ts. This module stays free of date
- * libraries so light views (Today) can use its words and helpers cheaply.
+ * A night's shape, types and rules live in ../schemas/journal.ts (one zod schema,
+ * the types inferred from it). This module stays free of date libraries and of
+ * zod (it imports only types from there) so light views (Today) can use its
+ * words and helpers cheaply.
  */
 import { parseWallTime } from './calendar'
+import type { NightEntry, NightFactors } from '../schemas/journal'
 import type { TimeField } from './sleep'
 
 export const BODY_AREAS = ['legs', 'arms', 'other'] as const
@@ -64,70 +67,6 @@ export const TOO_EARLY_MESSAGE = `Choose a night from ${EARLIEST_DATE} on.`
 export const CAFFEINE_TIME_MESSAGE = 'When was your last caffeinated drink? It tells Insights whether it was after 14:00.'
 export const SEVERITY_REQUIRED_MESSAGE = 'Choose how bad your symptoms were, from 0 (none) to 10.'
 
-export interface SleepDiary {
-  inBed: string
-  triedToSleep: string
-  latencyMinutes: number
-  awakenings: number
-  wasoMinutes: number
-  finalWake: string
-  outOfBed: string
-  /** 1–5, very poor → very good; null when not answered. */
-  quality: number | null
-  /** 1–5; null when not answered. */
-  rested: number | null
-  napCount: number
-  napMinutes: number
-}
-
-export interface NightFactors {
-  caffeineDrinks: number
-  /** 'HH:MM' of the last caffeinated drink; required when there was one. */
-  caffeineLast: string | null
-  alcoholDrinks: number
-  alcoholLast: string | null
-  exerciseMinutes: number
-  /** The exercise was in the evening (from 18:00). */
-  exerciseEvening: boolean
-  stress: number | null
-  magnesiumMg: number
-  magnesiumForm: MagnesiumForm | null
-  ironMg: number
-  medications: string[]
-  /** Amounts taken, in each medicine's unit; a listed medicine without one is kept "as logged". */
-  doses: NightDose[]
-}
-
-export interface NightDose {
-  name: string
-  amount: number
-}
-
-export interface CustomValue {
-  factorId: number
-  /** 0/1 for yes-or-no factors, 0–4 for scales. */
-  value: number
-}
-
-/** What the user enters for one night. */
-export interface NightEntryInput {
-  /** 'YYYY-MM-DD': the date the evening began. */
-  eveningDate: string
-  /** IANA zone; the service fills in the current one for a new entry and keeps the stored one on edit. */
-  zone?: string | undefined
-  severity: number
-  /** 'HH:MM' when symptoms started, or null. */
-  symptomStart: string | null
-  bodyAreas: BodyArea[]
-  relievedByMoving: Relief | null
-  /** 0–4, or null when not answered. */
-  sleepDisturbance: number | null
-  sleep: SleepDiary
-  factors: NightFactors
-  custom: CustomValue[]
-  notes: string
-}
-
 export interface DerivedSleep {
   timeInBedMinutes: number
   totalSleepMinutes: number
@@ -151,7 +90,7 @@ export function cleanMedications(names: readonly string[]): string[] {
 }
 
 /** A saved entry's answers as the form and the service take them (no id, zone, figures or timestamps). */
-export function enteredPart<T extends NightEntryInput>(entry: T): Omit<NightEntryInput, 'zone'> {
+export function enteredPart<T extends NightEntry>(entry: T): Omit<NightEntry, 'zone'> {
   return {
     eveningDate: entry.eveningDate,
     severity: entry.severity,

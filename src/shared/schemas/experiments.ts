@@ -2,6 +2,7 @@
 // checks IPC input with this schema, the type is inferred from it, and the
 // experiment form shows its messages before saving.
 import { z } from 'zod'
+import { isoDate, requiredText } from './fields'
 import {
   BLOCK_NIGHTS_MAX,
   BLOCK_NIGHTS_MIN,
@@ -11,9 +12,7 @@ import {
   PERIOD_NIGHTS_MAX,
   PERIOD_NIGHTS_MIN
 } from '../domain/experiment'
-import { DATE_MESSAGE } from '../domain/sleep'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
 const periodNights = (what: string) => {
   const message = `Choose ${PERIOD_NIGHTS_MIN} to ${PERIOD_NIGHTS_MAX} ${what} nights.`
   return z.number({ error: message }).int(message).min(PERIOD_NIGHTS_MIN, message).max(PERIOD_NIGHTS_MAX, message)
@@ -22,11 +21,11 @@ const blockMessage = `Choose blocks of ${BLOCK_NIGHTS_MIN} to ${BLOCK_NIGHTS_MAX
 
 export const ExperimentCreateSchema = z
   .object({
-    change: z
-      .string({ error: 'Describe the change you want to test.' })
-      .trim()
-      .min(1, 'Describe the change you want to test.')
-      .max(EXPERIMENT_TITLE_MAX, `Keep the change under ${EXPERIMENT_TITLE_MAX} characters.`),
+    change: requiredText(
+      'Describe the change you want to test.',
+      EXPERIMENT_TITLE_MAX,
+      `Keep the change under ${EXPERIMENT_TITLE_MAX} characters.`
+    ),
     notes: z.string().max(EXPERIMENT_NOTES_MAX, `Keep notes under ${EXPERIMENT_NOTES_MAX} characters.`).default(''),
     outcome: z.enum(OUTCOMES, { error: 'Choose the outcome that matters to you.' }),
     startDate: isoDate,

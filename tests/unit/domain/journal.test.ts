@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import { NightEntryInputSchema } from '../../../src/shared/contract'
 import { cleanMedications, customPresent, isAtOrAfter, nightFlags, severityWord } from '../../../src/shared/domain/journal'
-import { validateNightEntry } from '../../../src/shared/domain/journal-validation'
+import { nightEntrySchema, nightSleepMetrics, type NightContext } from '../../../src/shared/schemas/journal'
+import { check } from '../../../src/shared/schemas/messages'
 import { night } from '../../support/journal'
 
 const options = { today: '2026-11-24', zone: 'Europe/Berlin' }
+
+/** The whole-night check as the service and the form run it. */
+function validateNightEntry(input: unknown, context: NightContext) {
+  return check(nightEntrySchema(context), input)
+}
 
 function fieldsOf(result: ReturnType<typeof validateNightEntry>): Record<string, string> {
   if (result.ok) throw new Error('expected problems')
   return result.fields
 }
 
-describe('validateNightEntry', () => {
-  it('accepts an ordinary night and derives its sleep metrics with sleep.ts', () => {
-    const result = validateNightEntry(night('2026-11-23'), options)
+describe('nightEntrySchema', () => {
+  it('accepts an ordinary night, whose sleep metrics sleep.ts derives', () => {
+    expect(validateNightEntry(night('2026-11-23'), options).ok).toBe(true)
+    const result = nightSleepMetrics(night('2026-11-23'), options.zone)
     expect(result.ok && result.metrics).toMatchObject({ timeInBedMinutes: 510, totalSleepMinutes: 410, sleepEfficiency: 80.4 })
   })
 
@@ -45,6 +52,25 @@ describe('validateNightEntry', () => {
       'factors.magnesiumMg': 'Magnesium from supplements (mg) must be between 0 and 2000.',
       notes: 'Keep notes under 4000 characters (now 4001).',
       eveningDate: 'That night has not happened yet. Choose last night or an earlier one.'
+    })
+  })
+
+  it('still checks the rest of the night when a number was left empty or no severity chosen', () => {
+    const input = { ...night('2026-11-25', { sleep: { latencyMinutes: Number.NaN } }), severity: null }
+    expect(fieldsOf(validateNightEntry(input, options))).toEqual({
+      severity: 'Choose how bad your symptoms were, from 0 (none) to 10.',
+      'sleep.latencyMinutes': 'Enter minutes to fall asleep as a whole number from 0 to 720.',
+      eveningDate: 'That night has not happened yet. Choose last night or an earlier one.'
+    })
+  })
+
+  it('puts time-order problems on the later time and medication limits on the list', () => {
+    const fields = fieldsOf(
+      validateNightEntry(night('2026-11-23', { sleep: { triedToSleep: '22:00' }, factors: { medications: ['x'.repeat(81)] } }), options)
+    )
+    expect(fields).toEqual({
+      'sleep.triedToSleep': 'The time you tried to sleep is before the time you got into bed.',
+      'factors.medications': 'Keep each medication name under 80 characters.'
     })
   })
 

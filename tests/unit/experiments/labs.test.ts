@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatLab, fromCanonical, labNote, toCanonical } from '../../../src/shared/domain/labs'
+import { LabCreateSchema, labInputSchema } from '../../../src/shared/schemas/labs'
+import { check } from '../../../src/shared/schemas/messages'
 
 describe('lab unit conversions', () => {
   it('treats ng/mL and µg/L of ferritin as the same number', () => {
@@ -47,5 +49,43 @@ describe('guideline notes', () => {
     ['ferritin', 48.4, '48 ng/mL']
   ] as const)('never shows %s %f on the other side of a threshold note: %s', (analyte, value, shown) => {
     expect(formatLab(analyte, value)).toBe(shown)
+  })
+})
+
+describe('lab result schema', () => {
+  const today = '2026-11-24'
+  const fieldsOf = (input: Record<string, unknown>): Record<string, string> => {
+    const result = check(labInputSchema({ today }), { takenOn: '2026-11-20', analyte: 'ferritin', value: 48, unit: 'ng/mL', ...input })
+    return result.ok ? {} : result.fields
+  }
+
+  it('accepts an ordinary result and fills in the note and draw conditions', () => {
+    const result = check(labInputSchema({ today }), { takenOn: '2026-11-24', analyte: 'tsat', value: 15, unit: '%' })
+    expect(result.ok && result.value).toEqual({
+      takenOn: '2026-11-24',
+      analyte: 'tsat',
+      value: 15,
+      unit: '%',
+      note: '',
+      morningDraw: null,
+      ironPaused: null
+    })
+  })
+
+  it('refuses dates that do not exist, are before 1950 or have not come yet', () => {
+    expect(fieldsOf({ takenOn: '2026-02-30' })).toEqual({ takenOn: 'That date does not exist.' })
+    expect(fieldsOf({ takenOn: '1949-12-31' })).toEqual({ takenOn: 'Choose a date from 1950 on.' })
+    expect(fieldsOf({ takenOn: '2026-11-25' })).toEqual({ takenOn: 'That date is in the future. Enter the day the blood was taken.' })
+    // Without a today (IPC input), only the date itself is checked.
+    expect(LabCreateSchema.safeParse({ takenOn: '2099-01-01', analyte: 'ferritin', value: 48, unit: 'ng/mL' }).success).toBe(true)
+  })
+
+  it('asks for a unit the test is reported in, and a number no real result exceeds in the canonical unit', () => {
+    expect(fieldsOf({ unit: '%' })).toEqual({ unit: 'Ferritin is reported in ng/mL or µg/L.' })
+    expect(fieldsOf({ analyte: 'magnesium', value: 9, unit: 'mmol/L' })).toEqual({
+      value: 'That is far above any real serum magnesium result. Check the number and unit.'
+    })
+    expect(fieldsOf({ analyte: 'magnesium', value: 8, unit: 'mmol/L' })).toEqual({})
+    expect(fieldsOf({ value: Number.NaN })).toEqual({ value: 'Enter the number from your lab report, for example 48.' })
   })
 })

@@ -1,12 +1,14 @@
 /**
  * The input schemas of medication records, dose changes, the doses taken on a
  * night, daytime episodes and clinician-scored IRLS totals: one schema per
- * entity, with its cross-field rules. The IPC contract checks input with them
- * and the forms show the same messages beside their fields (an issue's path
- * is the field's name), so there is one set of rules and words.
+ * entity, with its cross-field rules, and the single source of their rules,
+ * messages and types. The IPC contract checks input with them and the forms
+ * check with them through `check()` (./messages.ts) before saving, so the
+ * same words appear beside the same fields (an issue's path is the field's name).
  */
 import { z } from 'zod'
-import { CLOCK_MESSAGE, MEDICATION_NAME_MAX } from './journal'
+import { clock, isoDate, requiredText } from './fields'
+import { MEDICATION_NAME_MAX } from '../domain/journal'
 import {
   DOSE_CHANGE_NOTE_MAX,
   DOSE_MAX,
@@ -16,22 +18,15 @@ import {
   MEDICATION_PURPOSE_MAX,
   STOP_BEFORE_START_MESSAGE,
   doseTooLargeMessage
-} from './medications'
-import { DATE_MESSAGE } from './sleep'
+} from '../domain/medications'
 
-const isoDate = z.string({ error: DATE_MESSAGE }).regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
-const clock = z.string({ error: CLOCK_MESSAGE }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, CLOCK_MESSAGE)
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 /** A dose in the record's unit: above 0; the unit-specific ceiling is checked with the unit (below). */
 const amount = z.number({ error: DOSE_MESSAGE }).positive(DOSE_MESSAGE).max(50000, DOSE_MESSAGE)
 
 export const MedicationInputSchema = z
   .object({
-    name: z
-      .string({ error: 'Enter the medicine’s name.' })
-      .trim()
-      .min(1, 'Enter the medicine’s name.')
-      .max(MEDICATION_NAME_MAX, `Keep the name under ${MEDICATION_NAME_MAX} characters.`),
+    name: requiredText('Enter the medicine’s name.', MEDICATION_NAME_MAX, `Keep the name under ${MEDICATION_NAME_MAX} characters.`),
     strength: amount.nullable(),
     unit: z.enum(DOSE_UNITS, { error: 'Choose a unit.' }),
     usualDose: amount.nullable(),
@@ -87,10 +82,3 @@ export const IrlsInputSchema = z
     note: z.string().trim().max(200, 'Keep the note under 200 characters.')
   })
   .strict()
-
-/** Field messages from a failed parse, keyed by the field's dotted path (the first message per field). */
-export function fieldMessages(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {}
-  for (const issue of error.issues) fields[issue.path.map(String).join('.') || '(input)'] ??= issue.message
-  return fields
-}
