@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
-import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite'
+import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
 import { ensureFoodCatalogueFile, FOOD_CATALOGUE_BUILD_PATH } from './src/main/db/food-catalogue-file'
 import { CHANNELS, EVENTS } from './src/shared/contract'
@@ -45,52 +45,6 @@ function foodCatalogue(): Plugin {
   }
 }
 
-/**
- * The everyday first screen (Today) is a lazily loaded route chunk, which the
- * page would only ask for after its own script ran and the settings arrived:
- * a second round of downloads on every start. Listing that chunk, the chunks
- * it imports and its CSS as preloads in index.html lets the browser fetch them
- * alongside the entry script instead. Preloads do not run or apply anything,
- * so the first-run screen is unaffected; other routes still load on demand.
- */
-function preloadFirstScreen(view: string): Plugin {
-  return {
-    name: 'stillwell-preload-first-screen',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle
-        if (!bundle) return []
-        const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk')
-        const first = chunks.find((c) => c.facadeModuleId?.endsWith(view))
-        if (!first) throw new Error(`preloadFirstScreen: no chunk for ${view}`)
-        const scripts: string[] = []
-        const styles = new Set<string>()
-        const visit = (chunk: Rollup.OutputChunk): void => {
-          if (chunk.isEntry || scripts.includes(chunk.fileName)) return
-          scripts.push(chunk.fileName)
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css)
-          for (const name of chunk.imports) {
-            const next = bundle[name]
-            if (next?.type === 'chunk') visit(next)
-          }
-        }
-        visit(first)
-        const tags: HtmlTagDescriptor[] = scripts.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
-          injectTo: 'head'
-        }))
-        // crossorigin as on the stylesheet link Vite adds when the route loads, so that link reuses this download.
-        for (const file of styles)
-          tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${file}` }, injectTo: 'head' })
-        return tags
-      }
-    }
-  }
-}
-
 export default defineConfig({
   main: {
     define: { __STILLWELL_BUILD_DATE__: JSON.stringify(buildDate) },
@@ -118,7 +72,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [vue(), devOnlyCsp(), preloadFirstScreen('/features/today/TodayView.vue')],
+    plugins: [vue(), devOnlyCsp()],
     // Every component uses <script setup>: Vue's Options API support (and the devtools hooks) need not
     // be in the first script the page parses.
     define: {

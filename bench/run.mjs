@@ -3,7 +3,8 @@
 // line of stdout, one JSON object { figure: value }. Figures are never
 // pass/fail; the exit code is non-zero only when something broke.
 //
-// Options (after `npm run bench --`): --runs N (default 7), --seed N (default 1), --fresh (rebuild the data folder).
+// Options (after `npm run bench --`): --runs N (default 7), --seed N (default 1), --fresh (rebuild the data folder),
+// --only a,b (run only the measures with these names, e.g. `--only load-time,journal`).
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,13 +18,17 @@ import { seedDataFolder } from './seed.mjs'
 const YEARS = 10
 
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, seed: { type: 'string', default: '1' }, fresh: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '7' }, seed: { type: 'string', default: '1' }, fresh: { type: 'boolean', default: false }, only: { type: 'string' } },
   strict: true
 })
 const runs = Number(options.runs)
 const seed = Number(options.seed)
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, not "${options.runs}"`)
 if (!Number.isInteger(seed)) fail(`--seed must be an integer, not "${options.seed}"`)
+const only = options.only?.split(',').map((name) => name.trim()).filter(Boolean)
+const unknown = only?.filter((name) => !measures.some((m) => m.name === name)) ?? []
+if (unknown.length > 0) fail(`--only names no measure "${unknown.join('", "')}"; measures: ${measures.map((m) => m.name).join(', ')}`)
+const selected = only ? measures.filter((m) => only.includes(m.name)) : measures
 
 const log = (message) => console.error(`bench: ${message}`)
 installExitHandlers()
@@ -66,7 +71,7 @@ async function measureAll() {
     figures,
     harness: () => (harness ??= startHarness({ dataDir }))
   }
-  for (const measure of measures) {
+  for (const measure of selected) {
     if (isStopping()) return
     const t0 = performance.now()
     log(`measuring ${measure.name}`)

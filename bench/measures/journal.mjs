@@ -1,5 +1,6 @@
 // journal_save_ms: one journal save round trip through the harness bridge (median).
-// insights_all_ms: from asking for Insights with range "all" to every chart drawn (median).
+// insights_all_ms: from asking for Insights with range "all" to its first screen drawn (median);
+// insights_all_charts_ms: the same until every chart, below the first screen too, has drawn.
 // heap_mb_after_views: the renderer's JS heap after visiting every view, after a garbage collection.
 // All on the seeded ten years of nights. Targets are printed for reference, never asserted.
 import { chromium } from 'playwright-core'
@@ -35,7 +36,7 @@ export const journalFigures = {
       page.on('pageerror', (error) => problems.push(error.message))
       await page.goto(`${harness.url}/#/today`)
       await page.waitForFunction(() => performance.getEntriesByName('stillwell:interactive').length > 0)
-      figures.push(await insightsAll(ctx, page))
+      figures.push(...(await insightsAll(ctx, page)))
       figures.push(await heapAfterViews(ctx, page))
       if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`)
     } finally {
@@ -74,6 +75,7 @@ async function saveRoundTrip(ctx, harness) {
 /** Today → Insights (range "all"), timed until the view's "every chart drawn" mark. */
 async function insightsAll(ctx, page) {
   const times = []
+  const complete = []
   for (let run = 0; run <= ctx.runs; run++) {
     await page.evaluate(() => (globalThis.location.hash = '#/today'))
     await page
@@ -88,19 +90,38 @@ async function insightsAll(ctx, page) {
     }, DRAWN_MARK)
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN_MARK, { timeout: 30_000, polling: 'raf' })
     const drawnAt = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, DRAWN_MARK)
+    // Charts below the first screen draw afterwards (when idle, or when scrolled near): until data-drawn says all have.
+    const allDrawnAt = await page
+      .waitForFunction(() => (globalThis.document.querySelector('section.insights[data-drawn="true"]') ? performance.now() : 0), null, {
+        timeout: 30_000,
+        polling: 'raf'
+      })
+      .then((handle) => handle.jsonValue())
     // The first visit also fetches and compiles the Insights code: reported in the log, left out of the median.
     if (run === 0) ctx.log(`insights "all", first visit: ${(drawnAt - started).toFixed(1)} ms`)
-    else times.push(drawnAt - started)
+    else {
+      times.push(drawnAt - started)
+      complete.push(allDrawnAt - started)
+    }
   }
   const points = await page.evaluate(() => globalThis.document.querySelectorAll('[data-testid="chart-heatmap"] .heatmap__cell').length)
   ctx.log(`insights "all" (ms): ${times.map((t) => t.toFixed(1)).join(', ')}; heatmap cells: ${points}`)
-  return {
-    name: 'insights_all_ms',
-    value: round(median(times), 1),
-    unit: 'ms',
-    target: 50,
-    note: `median of ${times.length} opens, 10 years, after the first`
-  }
+  ctx.log(`insights "all", every chart drawn (ms): ${complete.map((t) => t.toFixed(1)).join(', ')}`)
+  return [
+    {
+      name: 'insights_all_ms',
+      value: round(median(times), 1),
+      unit: 'ms',
+      target: 50,
+      note: `median of ${times.length} opens, 10 years, after the first; the first screen drawn`
+    },
+    {
+      name: 'insights_all_charts_ms',
+      value: round(median(complete), 1),
+      unit: 'ms',
+      note: 'the same opens, until the charts below the first screen have drawn too (in idle time)'
+    }
+  ]
 }
 
 /** Visits every view, lets it settle, collects garbage and reads the JS heap in use. */

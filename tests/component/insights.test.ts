@@ -158,4 +158,43 @@ describe('Insights', () => {
     const headers = chart.findAll('thead th').map((th) => th.text())
     expect(headers).toEqual(['Night', 'From supplements (mg)', 'Daily target, all sources (mg)', 'Supplement upper limit (mg)'])
   })
+
+  it('lists the numbers behind the onset, body-area, sleep and calendar cards newest first', async () => {
+    const app = onboardedApp()
+    app.services.journal.create(night('2026-11-23', { symptomStart: '21:00', bodyAreas: ['legs', 'arms'] }))
+    app.services.journal.create(night('2026-11-21', { symptomStart: '22:00' }))
+    mounted = await mountWithApp(App, '/insights?range=2w', app)
+    await flushPromises()
+    const table = async (testid: string): Promise<string[][]> => {
+      const found = card(mounted!, testid)
+      await found.find('button[aria-expanded]').trigger('click')
+      return found.findAll('tr').map((r) => r.findAll('th, td').map((c) => c.text()))
+    }
+
+    const onset = await table('chart-onset')
+    expect(onset[0]).toEqual(['Week of', 'Usual start', 'Middle half of nights', 'Nights with a start time', 'Medication events'])
+    expect(onset[1]).toEqual(['Tue, 17 Nov 2026', '21:30', '21:15–21:45', '2', '—'])
+    expect(onset.at(-1)).toEqual(['Tue, 10 Nov 2026', '—', '—', '0', '—'])
+
+    const areas = await table('chart-areas')
+    expect(areas.slice(0, 3)).toEqual([
+      ['Week of', 'Nights logged', 'Arms or elsewhere'],
+      ['Tue, 17 Nov 2026', '2', '1'],
+      ['Tue, 10 Nov 2026', '0', '0']
+    ])
+
+    const sleep = await table('chart-sleep')
+    expect(sleep[0]).toEqual(['Night', 'Total sleep', 'Sleep efficiency'])
+    expect(sleep[2]).toEqual(['Sun, 22 Nov 2026', 'Not logged', 'Not logged'])
+
+    const calendar = await table('chart-heatmap')
+    expect(calendar.slice(0, 3)).toEqual([
+      ['Night', 'Severity'],
+      ['Mon, 23 Nov 2026', '4'],
+      ['Sun, 22 Nov 2026', 'Not logged']
+    ])
+    // Numbers are right-aligned in every table, headings and cells alike; the first column is the row's own heading.
+    expect(card(mounted, 'chart-onset').find('thead th.num').text()).toBe('Usual start')
+    expect(card(mounted, 'chart-onset').find('tbody th').attributes('scope')).toBe('row')
+  })
 })

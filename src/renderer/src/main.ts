@@ -1,15 +1,24 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
+import { formatClock } from '../../shared/domain/calendar'
 import App from './App.vue'
 import { createAppRouter, preloadRouteCode } from './router'
+import { useSettingsStore } from './stores/settings'
 import './styles/theme.css'
 
 async function boot(): Promise<void> {
   const app = createApp(App)
-  app.use(createPinia())
+  const pinia = createPinia()
+  app.use(pinia)
+  // Everything the first screen waits for comes from the settings (first run or not, the name, the
+  // bedtime): ask for them before anything else, and set up the rest while the answer is on its way.
+  void useSettingsStore(pinia).load()
+  // The first date or clock time written loads the locale's formats (tens of ms in a fresh page); Today
+  // writes the bedtime, so pay that now, while waiting for the settings, rather than after.
+  formatClock('00:00')
   const router = createAppRouter()
-  // The route guard first waits for the settings (first run or not); the screen's code need not wait:
-  // start it now, so its modules are compiled while that call is on its way.
+  // The route guard waits for the settings (first run or not); a screen's code need not wait: start it
+  // now, so its modules are compiled while that call is on its way (Today's is in this script already).
   preloadRouteCode(router, location.hash.slice(1) || '/today')
   app.use(router)
   await router.isReady()

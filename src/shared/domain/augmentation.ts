@@ -21,9 +21,9 @@
  * for a home diary, deliberately plain so a clinician can check them.
  */
 import type { BodyArea } from './journal'
+import { addDays } from './calendar'
 import { classifyMedication } from './drug-classes'
 import { activeOn, doseOn, formatDose, type DoseChange, type DoseUnit } from './medications'
-import { DateTime } from 'luxon'
 
 /** The recent period: the last 14 evenings, ending last night. */
 export const RECENT_NIGHTS = 14
@@ -154,7 +154,8 @@ export function hoursAndMinutes(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`
 }
 
-const shift = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!
+// Plain calendar steps (no luxon): the Today screen imports this module's advice text, and loads without luxon.
+const shift = addDays
 
 function summarise(nights: readonly WatchNight[], episodeDays: ReadonlySet<string>, from: string, to: string): PeriodSummary {
   const inside = nights.filter((n) => n.date >= from && n.date <= to)

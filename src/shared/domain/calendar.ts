@@ -1,18 +1,19 @@
-// The one calendar of Stillwell: calendar dates, evenings, clock times, the
-// daylight-saving resolver and how dates and times are written for people.
-// Everything that counts days or reads a clock goes through here.
+// The one calendar of Stillwell: calendar dates, evenings, clock times and how
+// dates and times are written for people. Everything that counts days or reads
+// a clock goes through here; time zones and the daylight-saving resolver are
+// its other half, in ./calendar-zones.
 //
 // Dates are 'YYYY-MM-DD' strings on the plain calendar (no time zone, so no
-// daylight-saving surprises). Day steps use Date.UTC, which does the calendar
-// for us and is ten times faster than a luxon DateTime (Insights steps through
-// thousands of nights); month steps, zones and offsets use luxon.
-import { DateTime, IANAZone } from 'luxon'
+// daylight-saving surprises). Day and month steps use Date.UTC, which does the
+// calendar for us and is ten times faster than a luxon DateTime (Insights steps
+// through thousands of nights). This half never imports luxon, so the
+// renderer's first screen, which writes dates and clock times, loads without it.
 import type { IsoDate, IsoWeekday, WallTime } from './schedule-types'
 
 export type { IsoDate, IsoWeekday, WallTime } from './schedule-types'
 
-const MINUTE_MS = 60_000
-const HOUR_MS = 60 * MINUTE_MS
+export const MINUTE_MS = 60_000
+export const HOUR_MS = 60 * MINUTE_MS
 export const DAY_MS = 24 * HOUR_MS
 const MINUTES_PER_DAY = 24 * 60
 
@@ -76,13 +77,18 @@ export function isoWeekdayOfDayNumber(day: number): IsoWeekday {
 
 /**
  * The first day of a period of `months` whole months that ends on `to`: the day
- * after `to`, that many months back (luxon keeps to the month's last day). A
- * period ending on a month's last day is whole calendar months: one month to
- * 31 March starts on 1 March, to 29 February 2024 on 1 February.
+ * after `to`, that many months back, kept to the month's last day (31 March
+ * less one month is 28 or 29 February). A period ending on a month's last day
+ * is whole calendar months: one month to 31 March starts on 1 March, to
+ * 29 February 2024 on 1 February.
  */
 export function monthsEndingOn(to: IsoDate, months: number): IsoDate {
-  const dayAfter = DateTime.fromISO(addDays(to, 1), { zone: 'utc' })
-  return dayAfter.minus({ months }).toISODate() ?? to
+  const dayAfter = new Date(utcOf(addDays(to, 1)))
+  const year = dayAfter.getUTCFullYear()
+  const month = dayAfter.getUTCMonth() - Math.trunc(months)
+  // Day 0 of the month after is the last day of the target month; Date.UTC rolls years either way.
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(year, month, Math.min(dayAfter.getUTCDate(), lastDay))).toISOString().slice(0, 10)
 }
 
 /** The date on the computer's own calendar (its time zone) at `date`. */
@@ -92,37 +98,10 @@ export function localDate(date: Date = new Date()): IsoDate {
 }
 
 // ---------------------------------------------------------------------------
-// Zones and the daylight-saving resolver.
+// Wall values (zones and the daylight-saving resolver are in ./calendar-zones).
 
 /** A "wall" value is a local date and time encoded as if it were a UTC epoch in milliseconds. */
 export type WallMs = number
-
-export function zoneFor(name: string): IANAZone {
-  const zone = IANAZone.create(name)
-  if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${name}`)
-  return zone
-}
-
-export function offsetMs(zone: IANAZone, instant: number): number {
-  return zone.offset(instant) * MINUTE_MS
-}
-
-/** The local day number at an instant. */
-export function localDayNumber(zone: IANAZone, instant: number): number {
-  return Math.floor((instant + offsetMs(zone, instant)) / DAY_MS)
-}
-
-/** The local calendar date at an instant. */
-export function dateInZone(zone: string, ms: number): IsoDate {
-  return dateOfDayNumber(localDayNumber(zoneFor(zone), ms))
-}
-
-/** The local wall-clock time 'HH:MM' at an instant. */
-export function wallTimeInZone(zone: string, ms: number): WallTime {
-  const z = zoneFor(zone)
-  const local = ms + offsetMs(z, ms)
-  return formatWallTime(Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS))
-}
 
 /**
  * What a clock time that falls into the skipped hour of a spring change means:
@@ -131,50 +110,6 @@ export function wallTimeInZone(zone: string, ms: number): WallTime {
  * reads as 03:30, and is reported as moved).
  */
 export type GapRule = 'jump' | 'shift'
-
-// Offset lookups go through Intl and cost microseconds each; the reminder check
-// re-resolves the same few evenings every minute, so remember recent answers.
-// Time-zone rules do not change while the process runs, so this stays pure.
-const RESOLVE_CACHE_LIMIT = 4096
-const resolveCache = new Map<string, number>()
-
-/**
- * The one daylight-saving resolver: the instant at which the zone's clock shows
- * `wall`. A repeated hour (autumn) gives its first occurrence; a skipped hour
- * (spring) follows `inGap`.
- */
-export function instantOfWall(zone: IANAZone, wall: WallMs, inGap: GapRule = 'jump'): number {
-  const cacheKey = `${zone.name} ${wall} ${inGap}`
-  const cached = resolveCache.get(cacheKey)
-  if (cached !== undefined) return cached
-  const instant = resolveUncached(zone, wall, inGap)
-  if (resolveCache.size >= RESOLVE_CACHE_LIMIT) resolveCache.clear()
-  resolveCache.set(cacheKey, instant)
-  return instant
-}
-
-function resolveUncached(zone: IANAZone, wall: WallMs, inGap: GapRule): number {
-  // Offsets a day either side cover any single transition near `wall`.
-  const offsetBefore = offsetMs(zone, wall - DAY_MS)
-  const offsetAfter = offsetMs(zone, wall + DAY_MS)
-  const valid = [wall - offsetBefore, wall - offsetAfter].filter((instant) => offsetMs(zone, instant) === wall - instant)
-  if (valid.length > 0) return Math.min(...valid)
-  if (offsetAfter <= offsetBefore) return wall - offsetBefore // unreachable for real tz data
-  // In a gap: read with the offset before the change, the clock is already past it by the gap.
-  if (inGap === 'shift') return wall - offsetBefore
-  // Before the jump the clock had not reached `wall`, after it the clock is past it: the jump itself.
-  return firstInstantWithOffset(zone, wall - offsetAfter, wall - offsetBefore, offsetAfter)
-}
-
-/** Binary search in (lo, hi] for the first instant whose offset is `target`. */
-function firstInstantWithOffset(zone: IANAZone, lo: number, hi: number, target: number): number {
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2)
-    if (offsetMs(zone, mid) === target) hi = mid
-    else lo = mid
-  }
-  return hi
-}
 
 // ---------------------------------------------------------------------------
 // Evenings.
@@ -189,13 +124,6 @@ export const EVENING_STARTS_AT_HOUR = 12
 /** Whether a clock time ('HH:MM' minutes) on an evening falls on the next calendar day. */
 export function isAfterMidnight(minutes: number): boolean {
   return minutes < EVENING_STARTS_AT_HOUR * 60
-}
-
-/** The evening an instant belongs to. */
-export function eveningInZone(zone: string, ms: number): IsoDate {
-  const z = zoneFor(zone)
-  const local = ms + offsetMs(z, ms)
-  return dateOfDayNumber(Math.floor((local - EVENING_STARTS_AT_HOUR * HOUR_MS) / DAY_MS))
 }
 
 /** The wall value of a clock time on an evening: before noon it is the morning after. */
@@ -234,15 +162,20 @@ export function addMinutesToWallTime(time: WallTime, minutes: number): WallTime 
 
 let localeOverride: string | undefined
 
+/** The system's locale, read once: asking Intl costs a new formatter each time, and dates are written by the thousand. */
+let systemLocale: string | undefined
+
 /** The locale dates and times are written in: the system's (the page's language in the renderer). */
 export function displayLocale(): string {
-  return localeOverride ?? new Intl.DateTimeFormat().resolvedOptions().locale
+  return localeOverride ?? (systemLocale ??= new Intl.DateTimeFormat().resolvedOptions().locale)
 }
 
-/** Writes dates in a fixed locale instead of the system's (tests; a future language setting). `undefined` goes back. */
+/** Writes dates in a fixed locale instead of the system's (tests; a future language setting). `undefined` goes back, reading the system's again. */
 export function setDisplayLocale(locale: string | undefined): void {
   localeOverride = locale
+  systemLocale = undefined
   formatters.clear()
+  written.clear()
 }
 
 /** The user's locale as the system gives it. */
@@ -287,11 +220,20 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f
 }
 
+/** Dates already written, by locale, style and date: charts and tables write the same few hundred again on every visit. */
+const written = new Map<string, string>()
+const WRITTEN_LIMIT = 20_000
+
 /** A calendar date written for people ('YYYY-MM' means the month's first day). Dates are read as plain dates, in UTC. */
 export function formatDate(date: string, style: DateStyle): string {
+  const key = `${displayLocale()} ${style} ${date}`
+  const known = written.get(key)
+  if (known !== undefined) return known
   const whole = date.length === 7 ? `${date}-01` : date.slice(0, 10)
-  if (dayNumber(whole) === null) return date
-  return formatter(style, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(new Date(utcOf(whole)))
+  const text = dayNumber(whole) === null ? date : formatter(style, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(new Date(utcOf(whole)))
+  if (written.size >= WRITTEN_LIMIT) written.clear()
+  written.set(key, text)
+  return text
 }
 
 /** "3 – 9 March 2025": a run of dates written as one range. */

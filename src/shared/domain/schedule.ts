@@ -23,24 +23,19 @@
 
 import type { IANAZone } from 'luxon'
 import {
-  dateInZone,
   dateOfDayNumber,
   DAY_MS,
   dayNumber,
   EVENING_STARTS_AT_HOUR,
-  eveningInZone,
   formatClock,
   formatDate,
   formatWallTime,
-  instantOfWall,
   isoWeekdayOfDayNumber,
   isWallTime,
-  localDayNumber,
   parseWallTime,
-  wallOnEvening,
-  wallTimeInZone,
-  zoneFor
+  wallOnEvening
 } from './calendar'
+import { dateInZone, eveningInZone, instantOfWall, localDayNumber, wallTimeInZone, zoneFor } from './calendar-zones'
 import {
   ISO_WEEKDAYS,
   REMINDER_KINDS,

@@ -24,7 +24,8 @@
  * (autumn) than its wall-clock times suggest.
  */
 import { DateTime, IANAZone } from 'luxon'
-import { DAY_MS, instantOfWall, wallOnEvening, zoneFor } from './calendar'
+import { DAY_MS, wallOnEvening } from './calendar'
+import { instantOfWall, zoneFor } from './calendar-zones'
 
 /** Plain-language WASO definition for labels, tooltips and help text. */
 export const WASO_DEFINITION =

@@ -6,8 +6,8 @@
  * belong to the night after midnight; see ./augmentation.ts), so a week of
  * 23:30 and 00:30 onsets has its median at midnight, not at noon.
  */
-import { DateTime } from 'luxon'
 import { clockOf, median, onsetMinutes } from './augmentation'
+import { addDays } from './calendar'
 import type { BodyArea } from './journal'
 import { formatDose, type DoseUnit } from './medications'
 
@@ -57,14 +57,19 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low)
 }
 
-const shift = (date: string, days: number): string => DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!
-
-/** 7-night blocks from `from` to `to` (the last may be shorter), each with its onset figures and spread. */
+/**
+ * 7-night blocks from `from` to `to` (the last may be shorter), each with its onset figures and spread.
+ * One pass over the nights in date order, so ten years cost ten times one year (not a hundred).
+ */
 export function weeklyTiming(nights: readonly TimingNight[], from: string, to: string): TimingWeek[] {
   const weeks: TimingWeek[] = []
-  for (let start = from; start <= to; start = shift(start, 7)) {
-    const end = shift(start, 6) < to ? shift(start, 6) : to
-    const inside = nights.filter((n) => n.date >= start && n.date <= end)
+  const inRange = nights.filter((n) => n.date >= from && n.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let next = 0
+  for (let start = from; start <= to; start = addDays(start, 7)) {
+    const sixth = addDays(start, 6)
+    const end = sixth < to ? sixth : to
+    const inside: TimingNight[] = []
+    while (next < inRange.length && inRange[next]!.date <= end) inside.push(inRange[next++]!)
     const onsets = inside
       .map((n) => (n.symptomStart ? onsetMinutes(n.symptomStart) : null))
       .filter((m): m is number => m !== null)

@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  addDays,
-  addMinutesToWallTime,
-  dateInZone,
-  daysBetween,
-  eveningInZone,
-  formatClock,
-  formatDate,
-  instantOfWall,
-  monthsEndingOn,
-  setDisplayLocale,
-  zoneFor
-} from '../../../src/shared/domain/calendar'
+import { addDays, addMinutesToWallTime, daysBetween, formatClock, formatDate, monthsEndingOn, setDisplayLocale } from '../../../src/shared/domain/calendar'
+import { dateInZone, eveningInZone, instantOfWall, zoneFor } from '../../../src/shared/domain/calendar-zones'
+import { DateTime } from 'luxon'
 
 afterEach(() => setDisplayLocale(undefined))
 
@@ -69,6 +59,15 @@ describe('a period of whole months ending on a day (the report and Insights rang
     expect(monthsEndingOn('2026-11-23', 12)).toBe('2025-11-24')
     // No 30 February: the day after 30 March is 31 March, one month back is the end of February.
     expect(monthsEndingOn('2026-03-30', 1)).toBe('2026-02-28')
+  })
+
+  it('agrees with luxon month arithmetic (kept to the month end) on every day of 2023–2028', () => {
+    for (let day = '2023-01-01'; day < '2029-01-01'; day = addDays(day, 1)) {
+      for (const months of [1, 3, 6, 12, 25]) {
+        const luxon = DateTime.fromISO(addDays(day, 1), { zone: 'utc' }).minus({ months }).toISODate()
+        expect(monthsEndingOn(day, months), `${months} months ending on ${day}`).toBe(luxon)
+      }
+    }
   })
 
   it.each(DST_DAYS)('on the %s change day %s, counts calendar days only', (_zone, day) => {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { InsightsData, InsightsQuery } from '../../../shared/contract'
 import { call } from '../api'
+import { sameAnswer } from './same-answer'
 
 export const useInsightsStore = defineStore('insights', () => {
   // No range until one is chosen: the service then picks the one that fits the nights logged.
@@ -19,7 +20,7 @@ export const useInsightsStore = defineStore('insights', () => {
       const value = await call('insights.get', next)
       if (ticket === latest) {
         query.value = next
-        data.value = value
+        data.value = sameAnswer(data.value, value)
       }
       return value
     } finally {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type {
   AugmentationStatus,
   DoseChangeInput,
@@ -12,6 +12,7 @@ import type {
   Timing
 } from '../../../shared/contract'
 import { call, callThen } from '../api'
+import { sameAnswer } from './same-answer'
 
 /** The medicine list, daytime episodes, clinician-scored IRLS totals and the augmentation watch. */
 export const useMedicationsStore = defineStore('medications', () => {
@@ -19,11 +20,11 @@ export const useMedicationsStore = defineStore('medications', () => {
   const today = ref('')
   const irls = ref<IrlsScore[]>([])
   const augmentation = ref<AugmentationStatus | null>(null)
-  /** Weekly onset, body areas and medication events for the range Insights shows. */
-  const timing = ref<Timing | null>(null)
+  /** Weekly onset, body areas and medication events for the range Insights shows (read-only chart data: kept shallow). */
+  const timing = shallowRef<Timing | null>(null)
 
   async function loadTiming(from: string, to: string): Promise<void> {
-    timing.value = await call('timing.get', { from, to })
+    timing.value = sameAnswer(timing.value, await call('timing.get', { from, to }))
   }
 
   async function load(): Promise<void> {
@@ -33,7 +34,7 @@ export const useMedicationsStore = defineStore('medications', () => {
   }
 
   async function loadAugmentation(): Promise<void> {
-    augmentation.value = await call('augmentation.get')
+    augmentation.value = sameAnswer(augmentation.value, await call('augmentation.get'))
   }
 
   async function create(input: MedicationInput): Promise<Medication> {

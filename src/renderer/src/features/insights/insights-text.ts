@@ -1,5 +1,5 @@
 import type { InsightsData } from '../../../../shared/contract'
-import { formatNight, formatNumber } from '../journal/format'
+import { formatMonthShort, formatNight, formatNumber } from '../journal/format'
 
 /** What one point of the charts stands for, in words. */
 export function bucketWord(data: InsightsData): 'night' | 'week' | 'month' {
@@ -27,4 +27,17 @@ export function rangeText(data: InsightsData): string {
 
 export function coverage(data: InsightsData): string {
   return `${data.nightsLogged} of ${data.nightsInRange} ${data.nightsInRange === 1 ? 'night' : 'nights'} logged`
+}
+
+/** A point's label in a table's first column: a month ("Nov 2026") or a night or week's first night. */
+export function bucketLabel(data: InsightsData, label: string): string {
+  return data.bucket === 'month' ? formatMonthShort(label) : formatNight(label)
+}
+
+/** The numbers behind a chart, as its "Show data table" lists them (ChartDataTable draws it). */
+export interface DataTable {
+  /** Column headings; the first heads the rows' own headings. Numeric columns are right-aligned. */
+  columns: readonly { heading: string; numeric?: boolean }[]
+  /** One row per point, newest first: its heading (a night, week or month) and its cells, already written out. */
+  rows: readonly { key: string; heading: string; cells: readonly string[] }[]
 }
