@@ -12,8 +12,12 @@ const TYPES = {
   '.json': 'application/json'
 }
 
-/** Serves `dir` on a free port; resolves to { url, close }. */
-export async function serveStatic(dir) {
+/**
+ * Serves `dir` on a free port; resolves to { url, close }. `headers` are added
+ * to every response (the load-time measure passes the harness's own security
+ * headers for its second bare page).
+ */
+export async function serveStatic(dir, headers = {}) {
   const root = normalize(dir + sep)
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
@@ -25,7 +29,7 @@ export async function serveStatic(dir) {
     readFile(file).then(
       (body) => {
         const type = TYPES[extname(file)] ?? 'application/octet-stream'
-        res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? { 'cache-control': 'no-store' } : {}) })
+        res.writeHead(200, { ...headers, 'content-type': type, ...(type.startsWith('text/html') ? { 'cache-control': 'no-store' } : {}) })
         res.end(body)
       },
       () => res.writeHead(404).end()
