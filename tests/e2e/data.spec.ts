@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { completeFirstRun, expect, expectAccessible, screenshot, test } from './fixtures'
@@ -171,7 +172,10 @@ test('a file too large or not JSON is refused before it is sent anywhere, in the
   const error = yourData(page).locator('#data-import-error')
 
   // Just over the import's limit: refused from its size alone, before a byte is read.
-  const huge = test.info().outputPath('huge.json')
+  // In a folder of its own with an ASCII path: this test's output folder is named after its title, whose
+  // apostrophe Chromium cannot turn into a file path when the system has no UTF-8 locale (LANG unset).
+  const folder = mkdtempSync(join(tmpdir(), 'stillwell-e2e-'))
+  const huge = join(folder, 'huge.json')
   writeFileSync(huge, Buffer.alloc(33 * 1024 * 1024, 0x20))
   await input.setInputFiles(huge)
   await expect(error).toContainText('That file is too large to be a Stillwell export')
@@ -187,4 +191,5 @@ test('a file too large or not JSON is refused before it is sent anywhere, in the
   await expect(error).toContainText('That file is not a Stillwell export (it is not valid JSON). Nothing was imported.')
   await expect(yourData(page).getByRole('button', { name: 'Back up and replace' })).toHaveCount(0)
   expect(sent).toEqual([])
+  rmSync(folder, { recursive: true, force: true })
 })
