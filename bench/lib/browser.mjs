@@ -109,7 +109,10 @@ export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
     page.on('request', (request) => {
       if (request.method() === 'POST') {
         try {
-          channels.set(request.url() + (request.postData() ?? ''), JSON.parse(request.postData() ?? '{}').channel ?? '')
+          // One call, or the calls the page made in the same task sent together (an array).
+          const message = JSON.parse(request.postData() ?? '{}')
+          const calls = Array.isArray(message) ? message : [message]
+          channels.set(request.url() + (request.postData() ?? ''), calls.map((c) => c?.channel ?? '').join(' + '))
         } catch {
           // not a bridge call
         }

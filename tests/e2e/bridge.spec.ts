@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { completeFirstRun, expect, test } from './fixtures'
 
 test('a malformed bridge call gets a typed error and changes nothing', async ({ page, harness }) => {
   await page.goto(harness.url)
@@ -36,4 +36,24 @@ test('a call from another origin is refused even with a valid token', async ({ p
     data: { channel: 'settings.update', input: { theme: 'dark' } }
   })
   expect(response.status()).toBe(403)
+})
+
+test('the first screen asks for its data in one request, and every tile gets its own answer', async ({ page, harness }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Ada', bedtime: '22:30' })
+  const requests: unknown[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/invoke')) requests.push(JSON.parse(request.postData() ?? 'null'))
+  })
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ada')
+  // Each tile shows what its own call answered: a mix-up between answers would put one tile's data in another.
+  await expect(page.getByTestId('today-bedtime')).toHaveText('22:30')
+  await expect(page.getByTestId('last-night-tile')).toContainText('Not logged yet')
+  await expect(page.getByTestId('today-magnesium')).toContainText('No meals planned')
+  await expect(page.getByTestId('reading-tile')).toContainText('Start here')
+  await expect(page.getByTestId('next-reminder-time')).not.toBeEmpty()
+  const together = requests.filter((body): body is { channel: string }[] => Array.isArray(body))
+  const channels = together.flatMap((calls) => calls.map((call) => call.channel))
+  expect(channels).toEqual(expect.arrayContaining(['journal.glance', 'planner.daySummary', 'reminders.get', 'articles.list']))
 })

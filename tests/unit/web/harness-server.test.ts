@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHarnessServer, MAX_BODY_BYTES, type HarnessServer } from '../../../src/main/web/server'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
+import { MAX_CALLS_PER_REQUEST } from '../../../src/shared/harness-bridge'
 import { startTestApp, type TestApp } from '../../support/app'
 
 const TOKEN = 'test-token-0123456789'
@@ -73,9 +74,43 @@ describe('web harness server', () => {
     expect(app.services.settings.get().theme).toBe('system')
   })
 
+  it('answers calls sent together one by one, in order, each with its own result', async () => {
+    const response = await call([
+      { channel: 'settings.update', input: { theme: 'dark' } },
+      { channel: 'settings.get' },
+      { channel: 'journal.dropAll', input: {} },
+      { channel: 'settings.update', input: { theme: 42 } },
+      { channel: 'journal.glance' }
+    ])
+    expect(response.status).toBe(200)
+    const results = (await response.json()) as unknown[]
+    expect(results).toHaveLength(5)
+    // The read after the write sees it: the calls ran in the order sent.
+    expect(results[1]).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    // A failing call fails alone; the calls after it still run.
+    expect(results[2]).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    expect(results[3]).toMatchObject({ ok: false, error: { code: 'invalid-input', fields: { theme: expect.any(String) } } })
+    expect(results[4]).toMatchObject({ ok: true })
+    expect(app.services.settings.get().theme).toBe('dark')
+  })
+
+  it('refuses an empty list of calls, or more than a request may hold, and runs none of them', async () => {
+    const empty = await call([])
+    expect(empty.status).toBe(400)
+    expect(await empty.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const tooMany = await call(
+      Array.from({ length: MAX_CALLS_PER_REQUEST + 1 }, () => ({ channel: 'settings.update', input: { theme: 'dark' } }))
+    )
+    expect(tooMany.status).toBe(400)
+    expect(app.services.settings.get().theme).toBe('system')
+  })
+
   it('answers malformed bodies with typed errors', async () => {
     expect(await (await call('{not json')).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await (await call([1, 2])).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await (await call([1, 2])).json()).toMatchObject([
+      { ok: false, error: { code: 'invalid-input' } },
+      { ok: false, error: { code: 'invalid-input' } }
+    ])
     expect(await (await call({ channel: 'nope' })).json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     const huge = await call({ channel: 'settings.update', input: { profile: { name: 'x'.repeat(MAX_BODY_BYTES + 1) } } })
     expect(huge.status).toBe(413)
@@ -102,7 +137,10 @@ describe('web harness server', () => {
     const content = `{"big":"${'x'.repeat(14 * 1024 * 1024)}"}`
     const response = await call({ channel: 'data.importJson', input: { content } })
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/not a Stillwell export/) } })
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/not a Stillwell export/) }
+    })
   })
 
   it('pushes events to subscribed pages only with the token', async () => {
