@@ -154,3 +154,42 @@ export async function traceColdLoad(url, { timeoutMs = 30_000 } = {}) {
     await removeProfile()
   }
 }
+
+/**
+ * One cold load under Chromium's tracing, for the CPU time the page's renderer
+ * main thread spent (thread time of its tasks) from navigation start until the
+ * `stillwell:interactive` mark. Unlike the wall-clock time, it hardly moves when
+ * other processes compete for the cores, so two pages compare fairly on a busy
+ * machine. Tracing slows the load, so these loads are never the timed ones.
+ * @param {string} url
+ * @returns {Promise<number>} milliseconds of main-thread CPU time
+ */
+export async function mainThreadWork(url, { timeoutMs = 30_000 } = {}) {
+  if (isStopping()) throw new Error('the bench is stopping')
+  const launching = chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ARGS })
+  const closeBrowser = onCleanup('close browser', () =>
+    launching.then(
+      (browser) => browser.close(),
+      () => {}
+    )
+  )
+  try {
+    const browser = await launching
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    // RunTask is every task a thread runs; its `tdur` is the thread's CPU time for it.
+    await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] })
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, INTERACTIVE_MARK, {
+      timeout: timeoutMs,
+      polling: 50
+    })
+    const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents
+    const mark = events.find((e) => e.name === INTERACTIVE_MARK)
+    const thread = mark && events.find((e) => e.pid === mark.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    if (!thread) throw new Error(`${url}: the trace has no "${INTERACTIVE_MARK}" mark on a renderer main thread`)
+    const tasks = events.filter((e) => e.pid === mark.pid && e.tid === thread.tid && e.name === 'RunTask' && e.ph === 'X' && e.ts < mark.ts)
+    return tasks.reduce((sum, task) => sum + (task.tdur ?? task.dur), 0) / 1000
+  } finally {
+    await closeBrowser()
+  }
+}
