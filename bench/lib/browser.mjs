@@ -28,10 +28,13 @@ export function chromiumExecutable() {
 /**
  * Opens `url` in a cold browser and returns the `stillwell:interactive` mark's
  * startTime: milliseconds from navigation start until the page called itself usable.
+ * With `settled`, it also waits until every bridge call the page has made is
+ * answered and two more frames have passed with none started (the first
+ * screen's data on screen), and passes that time, from the same origin, to `settled`.
  * @param {string} url
- * @param {{ expectHash?: RegExp, timeoutMs?: number }} [options] expectHash: the route the page must have landed on
+ * @param {{ expectHash?: RegExp, timeoutMs?: number, settled?: (ms: number) => void }} [options] expectHash: the route the page must have landed on
  */
-export async function coldLoad(url, { expectHash, timeoutMs = 30_000 } = {}) {
+export async function coldLoad(url, { expectHash, timeoutMs = 30_000, settled } = {}) {
   if (isStopping()) throw new Error('the bench is stopping')
   const profile = mkdtempSync(join(tmpdir(), 'stillwell-bench-profile-'))
   const removeProfile = removeOnCleanup(profile) // registered first, so it runs after the browser has closed
@@ -55,6 +58,7 @@ export async function coldLoad(url, { expectHash, timeoutMs = 30_000 } = {}) {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
     })
+    if (settled) await page.addInitScript(countBridgeCalls)
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
     try {
       await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, INTERACTIVE_MARK, {
@@ -68,11 +72,49 @@ export async function coldLoad(url, { expectHash, timeoutMs = 30_000 } = {}) {
       return { startTime: performance.getEntriesByName(name)[0].startTime, hash: globalThis.location.hash }
     }, INTERACTIVE_MARK)
     if (expectHash && !expectHash.test(hash)) throw new Error(`${url} landed on "${hash}", expected ${expectHash}${describe(problems)}`)
+    if (settled) settled(await settledAt(page, timeoutMs))
     return startTime
   } finally {
     await closeBrowser()
     await removeProfile()
   }
+}
+
+/** In the page, before its scripts: counts bridge requests started and in flight (answered once their body is read). */
+function countBridgeCalls() {
+  const calls = { started: 0, inFlight: 0 }
+  globalThis.__stillwellBridgeCalls = calls
+  const original = globalThis.fetch.bind(globalThis)
+  globalThis.fetch = async (...args) => {
+    if (!String(args[0]).includes('/bridge/invoke')) return original(...args)
+    calls.started++
+    calls.inFlight++
+    try {
+      const response = await original(...args)
+      const text = await response.text()
+      return new Response(text, { status: response.status, headers: response.headers })
+    } finally {
+      calls.inFlight--
+    }
+  }
+}
+
+/** When the page's bridge calls were all answered and two frames passed without a new one (ms from navigation start). */
+async function settledAt(page, timeoutMs) {
+  return page.evaluate(async (timeout) => {
+    const calls = globalThis.__stillwellBridgeCalls
+    const frame = () => new Promise((resolve) => globalThis.requestAnimationFrame(() => resolve(performance.now())))
+    const deadline = performance.now() + timeout
+    for (;;) {
+      const at = await frame()
+      if (at > deadline) throw new Error('the page never finished its bridge calls')
+      if (calls.inFlight > 0 || calls.started === 0) continue
+      const seen = calls.started
+      await frame()
+      await frame()
+      if (calls.inFlight === 0 && calls.started === seen) return at
+    }
+  }, timeoutMs)
 }
 
 function describe(problems) {

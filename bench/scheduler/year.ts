@@ -56,7 +56,7 @@ export interface YearResult {
   checksPerMs: number
 }
 
-/** Run from the project folder (`npm run bench`), where the build left the food catalogue. */
+/** Run from the project folder (`npm run bench`), where the build left the food catalogue and the articles are. */
 export function simulateYear(dataDir: string, zone = 'Europe/Berlin'): YearResult {
   const computer = new SimulatedComputer(Date.parse('2026-01-01T00:00:00Z'), zone)
   let notifications = 0
@@ -67,7 +67,8 @@ export function simulateYear(dataDir: string, zone = 'Europe/Berlin'): YearResul
       db: opened.db,
       app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
       notices: [],
-      resourcesDir: dataDir,
+      // The app's own articles, as the desktop app has them (an empty folder only logs that none were found).
+      resourcesDir: join(process.cwd(), 'resources'),
       foodCatalogueFile: join(process.cwd(), FOOD_CATALOGUE_BUILD_PATH),
       clock: computer,
       timers: computer,

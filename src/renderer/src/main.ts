@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
-import { formatClock } from '../../shared/domain/calendar'
 import App from './App.vue'
+import { loadLocaleAfterFirstPaint } from './composables/useLocaleLoaded'
 import { createAppRouter, preloadRouteCode } from './router'
 import { useSettingsStore } from './stores/settings'
 import './styles/theme.css'
@@ -13,9 +13,6 @@ async function boot(): Promise<void> {
   // Everything the first screen waits for comes from the settings (first run or not, the name, the
   // bedtime): ask for them before anything else, and set up the rest while the answer is on its way.
   void useSettingsStore(pinia).load()
-  // The first date or clock time written loads the locale's formats (tens of ms in a fresh page); Today
-  // writes the bedtime, so pay that now, while waiting for the settings, rather than after.
-  formatClock('00:00')
   const router = createAppRouter()
   // The route guard waits for the settings (first run or not); a screen's code need not wait: start it
   // now, so its modules are compiled while that call is on its way (Today's is in this script already).
@@ -25,6 +22,9 @@ async function boot(): Promise<void> {
   app.mount('#app')
   // The moment the first screen is usable: the bench measures cold start up to here.
   requestAnimationFrame(() => performance.mark('stillwell:interactive'))
+  // Dates and times are written in the user's locale; reading its formats the first time costs tens of ms,
+  // paid after that first frame, while the screen's data is on its way (Today waits for it to show the bedtime).
+  loadLocaleAfterFirstPaint()
 }
 
 void boot()

@@ -170,6 +170,11 @@ export function displayLocale(): string {
   return localeOverride ?? (systemLocale ??= new Intl.DateTimeFormat().resolvedOptions().locale)
 }
 
+/** Whether the locale has been read yet: the first read in a fresh page loads the locale's data, tens of ms. */
+export function displayLocaleLoaded(): boolean {
+  return localeOverride !== undefined || systemLocale !== undefined
+}
+
 /** Writes dates in a fixed locale instead of the system's (tests; a future language setting). `undefined` goes back, reading the system's again. */
 export function setDisplayLocale(locale: string | undefined): void {
   localeOverride = locale
