@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { DeviceSleep } from '../../shared/contract/report'
 import type { ImportFormatName, ImportSummary } from '../../shared/contract/sleep-import'
 import { nightFingerprint, type DeviceNight, type DiarySleep } from '../../shared/domain/sleep-import'
 
@@ -68,6 +69,11 @@ export interface SleepImportStore {
   markUndone(importId: number, at: string): void
   /** One device night per evening (the latest import wins when sources differ). */
   nightsBetween(from: string, to: string): DeviceNight[]
+  /**
+   * The doctor report's device figures for an evening range, summed in SQL over
+   * the same one night per evening as nightsBetween, counting only nights with a total sleep.
+   */
+  deviceSleep(from: string, to: string): DeviceSleep
 }
 
 function toNight(row: DeviceRow): DeviceNight {
@@ -151,8 +157,42 @@ export function createSleepImportStore(db: Database): SleepImportStore {
     `SELECT * FROM device_nights WHERE superseded_by IS NULL AND evening_date BETWEEN ? AND ? ORDER BY evening_date, import_id DESC, id`
   )
 
+  // Per source, so the sources come out in order of their first night; the totals are summed below.
+  const deviceBySource = db.prepare<
+    [string, string],
+    { source: string; nights: number; minutes: number; both_nights: number; both_diary: number | null; both_device: number | null }
+  >(
+    `WITH picked AS (
+       SELECT evening_date, source, total_sleep_minutes,
+              row_number() OVER (PARTITION BY evening_date ORDER BY import_id DESC, id) AS pick
+         FROM device_nights WHERE superseded_by IS NULL AND evening_date BETWEEN ? AND ?)
+     SELECT d.source, count(*) AS nights, sum(d.total_sleep_minutes) AS minutes,
+            count(j.id) AS both_nights,
+            sum(CASE WHEN j.id IS NOT NULL THEN j.total_sleep_minutes END) AS both_diary,
+            sum(CASE WHEN j.id IS NOT NULL THEN d.total_sleep_minutes END) AS both_device
+       FROM picked d
+       LEFT JOIN journal_entries j ON j.evening_date = d.evening_date AND j.deleted_at IS NULL
+      WHERE d.pick = 1 AND d.total_sleep_minutes IS NOT NULL
+      GROUP BY d.source
+      ORDER BY min(d.evening_date), d.source`
+  )
+
   return {
     transaction: (work) => db.transaction(work)(),
+    deviceSleep(from, to) {
+      const rows = deviceBySource.all(from, to)
+      const sum = (pick: (row: (typeof rows)[number]) => number | null): number => rows.reduce((total, row) => total + (pick(row) ?? 0), 0)
+      const nights = sum((r) => r.nights)
+      const bothNights = sum((r) => r.both_nights)
+      return {
+        nights,
+        sources: rows.map((r) => r.source),
+        meanMinutes: nights > 0 ? sum((r) => r.minutes) / nights : null,
+        bothNights,
+        bothDiaryMeanMinutes: bothNights > 0 ? sum((r) => r.both_diary) / bothNights : null,
+        bothDeviceMeanMinutes: bothNights > 0 ? sum((r) => r.both_device) / bothNights : null
+      }
+    },
     diaryBetween(from, to) {
       const out = new Map<string, DiaryNight>()
       for (const row of diary.all(from, to)) {

@@ -156,6 +156,7 @@ export function createServices(deps: ServiceDeps): Services {
     // Tonight's reminders may have changed with the settings that came in.
     afterReplace: () => reminders.check('settings')
   })
+  const sleepImportStore = createSleepImportStore(deps.db)
   const experiments = createExperimentService({
     store: createExperimentStore(deps.db),
     journal: journalRepo,
@@ -163,6 +164,12 @@ export function createServices(deps: ServiceDeps): Services {
     now: clock.now
   })
   const totalChanges = deps.db.prepare<[], number>('SELECT total_changes()').pluck()
+  /**
+   * Changes on every write to the database: total_changes() counts each row any statement of this
+   * connection (the app's only writer) inserted, updated or deleted, whichever store ran it; the
+   * journal's version adds SQLite's data_version, which moves when another connection commits.
+   */
+  const dataVersion = (): string => `${journalRepo.version()}|${totalChanges.get()!}`
   const insights = createInsightsService({
     repo: journalRepo,
     // Every write of this connection (the app's only writer) counts: plans and settings change Insights too.
@@ -193,13 +200,24 @@ export function createServices(deps: ServiceDeps): Services {
     experiments,
     medications,
     sleepImport: createSleepImportService({
-      store: createSleepImportStore(deps.db),
+      store: sleepImportStore,
       keyValue,
       clock,
       journal,
       ...(deps.sleepFilePicker ? { picker: deps.sleepFilePicker } : {})
     }),
-    report: createReportService({ journal: journalRepo, insights, planner, experiments, settings, today: journal.today, pdf: deps.pdf }),
+    report: createReportService({
+      journal: journalRepo,
+      insights,
+      planner,
+      experiments,
+      medications,
+      deviceSleep: sleepImportStore,
+      settings,
+      today: journal.today,
+      dataVersion,
+      pdf: deps.pdf
+    }),
     support: createSupportService({
       app: () => deps.app,
       versions: deps.support?.versions ?? { node: process.versions.node, os: `${process.platform} ${release()} (${process.arch})` },

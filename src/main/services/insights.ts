@@ -1,5 +1,12 @@
 import { AppError, type InsightsData, type InsightsQuery } from '../../shared/contract'
-import { buildInsights, type InsightNight, type RangeKind } from '../../shared/domain/insights'
+import {
+  buildInsights,
+  compareFactors,
+  type FactorInsight,
+  type InsightFactorDef,
+  type InsightNight,
+  type RangeKind
+} from '../../shared/domain/insights'
 import { dayNumber, monthsEndingOn } from '../../shared/domain/calendar'
 import { addDays, daysBetween, EARLIEST_DATE } from '../../shared/domain/journal'
 import { magnesiumTargetMg, SUPPLEMENT_MG_UPPER_LIMIT, type NutrientProfile } from '../../shared/domain/nutrients'
@@ -14,6 +21,11 @@ export type FoodMagnesiumProvider = (from: string, to: string) => ReadonlyMap<st
 
 export interface InsightsService {
   get(query: InsightsQuery): InsightsData
+  /**
+   * The factor comparisons alone, as Insights shows them for a range (the doctor report's):
+   * over the nights the caller already read, or else the range's nights read here.
+   */
+  factors(from: string, to: string, nights?: readonly InsightNight[]): FactorInsight[]
 }
 
 export interface InsightsDeps {
@@ -99,6 +111,10 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
   let answersVersion = ''
 
   return {
+    factors(from, to, nights) {
+      const inRange = (nights ?? nightsBetween(from, to)).filter((n) => n.date >= from && n.date <= to)
+      return shownFactors(compareFactors(inRange, factorDefs()))
+    },
     get(query) {
       const range = chosenRange(query)
       const { from, to } = resolve({ ...query, range })
@@ -118,16 +134,24 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     }
   }
 
+  function factorDefs(): InsightFactorDef[] {
+    return repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
+  }
+
+  /** Archived factors with no answers in the range would only add empty rows. */
+  function shownFactors(factors: FactorInsight[]): FactorInsight[] {
+    return factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
+  }
+
   function compute(range: RangeKind, from: string, to: string): InsightsData {
     const nights = nightsBetween(from, to)
-    const defs = repo.factors().map((f) => ({ id: f.id, label: f.label, kind: f.kind, archived: f.archived }))
+    const defs = factorDefs()
     // No planned meals in the range: no food series at all, rather than a line of zeros.
     const planned = foodMagnesium ? foodMagnesium(from, to) : null
     const food = planned && planned.size > 0 ? planned : null
     const data = buildInsights(nights, from, to, defs, food)
     const target = magnesiumTargetMg(profile())
-    // Archived factors with no answers in this range would only add empty rows.
-    data.factors = data.factors.filter((f) => !f.archived || f.severity.nWith + f.severity.nWithout > 0)
+    data.factors = shownFactors(data.factors)
     return {
       ...data,
       range,

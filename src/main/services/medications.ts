@@ -7,6 +7,7 @@ import {
   type EpisodeInput,
   type IrlsInput,
   type IrlsScore,
+  type JournalEntry,
   type Medication,
   type MedicationInput,
   type ClinicalReport,
@@ -55,8 +56,12 @@ export interface MedicationService {
   augmentation(): AugmentationStatus
   /** Weekly onset and body areas, medication events and daytime episodes in a range (at most about a year and a half). */
   timing(from: string, to: string): Timing
-  /** The doctor report's medication history, timing, IRLS totals, latest iron tests and the watch. */
-  clinical(from: string, to: string): ClinicalReport
+  /**
+   * The doctor report's medication history, timing, IRLS totals, latest iron tests and the watch.
+   * `loaded`: the journal entries the caller already read (every entry from `loaded.from` to `loaded.to`),
+   * so only nights outside them are read again.
+   */
+  clinical(from: string, to: string, loaded?: LoadedNights): ClinicalReport
   dismissAugmentation(key: string): AugmentationStatus
 }
 
@@ -70,6 +75,13 @@ export interface MedicationDeps {
   now: () => Date
   /** Every lab result, oldest first (the experiments service keeps them). */
   labs?: () => LabResult[]
+}
+
+/** Every (not deleted) journal entry from one night to another, oldest first, as the journal store returns them. */
+export interface LoadedNights {
+  from: string
+  to: string
+  entries: readonly JournalEntry[]
 }
 
 const DISMISSED_KEY = 'augmentation.dismissed'
@@ -159,13 +171,22 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
   }
 
-  function augmentation(): AugmentationStatus {
+  /** Entries from one night to another: the part `loaded` holds from it, the rest read. */
+  function entriesBetween(from: string, to: string, loaded?: LoadedNights): readonly JournalEntry[] {
+    if (!loaded || to < loaded.from || from > loaded.to) return journal.between(from, to)
+    const inside = loaded.entries.filter((e) => e.eveningDate >= from && e.eveningDate <= to)
+    const before = from < loaded.from ? journal.between(from, addDays(loaded.from, -1)) : []
+    const after = to > loaded.to ? journal.between(addDays(loaded.to, 1), to) : []
+    return before.length === 0 && after.length === 0 ? inside : [...before, ...inside, ...after]
+  }
+
+  function augmentation(loaded?: LoadedNights): AugmentationStatus {
     const on = today()
     const from = addDays(on, -(RECENT_NIGHTS + BASELINE_NIGHTS + 1))
     const changes = store.changes()
     const watch = watchAugmentation({
       today: on,
-      nights: journal.between(from, on).map((e) => ({
+      nights: entriesBetween(from, on, loaded).map((e) => ({
         date: e.eveningDate,
         severity: e.severity,
         symptomStart: e.symptomStart,
@@ -184,13 +205,17 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     return { watch, dismissed: watch.status === 'signs' && dismissedKeys().includes(watch.key) }
   }
 
-  function timing(askedFrom: string, to: string): Timing {
+  function timing(askedFrom: string, to: string, loaded?: LoadedNights): Timing {
     // Weekly onset over a long history (Insights "All" on years of nights) shows its most recent
     // stretch: what a prescriber looks at, at a cost that does not grow with the years kept.
     const clamped = daysBetween(askedFrom, to) > TIMING_MAX_DAYS
     const from = clamped ? addDays(to, -(TIMING_MAX_DAYS - 1)) : askedFrom
     const lead = clamped ? `Over the last ${Math.floor(TIMING_MAX_DAYS / 7)} weeks: ` : ''
-    const nights = journal.between(from, to).map((e) => ({ date: e.eveningDate, symptomStart: e.symptomStart, bodyAreas: e.bodyAreas }))
+    const nights = entriesBetween(from, to, loaded).map((e) => ({
+      date: e.eveningDate,
+      symptomStart: e.symptomStart,
+      bodyAreas: e.bodyAreas
+    }))
     const weeks = weeklyTiming(nights, from, to)
     const changes = store.changes()
     const events = medicationEvents(
@@ -359,9 +384,9 @@ export function createMedicationService({ store, journal, keyValue, today, clock
       if (!store.removeIrls(id)) throw new AppError('not-found', 'That score is no longer recorded.')
       return { id }
     },
-    augmentation,
-    timing,
-    clinical(from, to) {
+    augmentation: () => augmentation(),
+    timing: (from, to) => timing(from, to),
+    clinical(from, to, loaded) {
       const results = labs?.() ?? []
       const latest = (analyte: LabResult['analyte']): LabResult | null =>
         results
@@ -372,14 +397,14 @@ export function createMedicationService({ store, journal, keyValue, today, clock
         medications: all()
           .filter((m) => m.startDate <= to && (m.stopDate === null || m.stopDate >= from))
           .map((m) => ({ ...m, doseAtEnd: doseOn(m.usualDose, m.changes, to), activeAtEnd: activeOn(m, to) })),
-        timing: timing(from, to),
+        timing: timing(from, to, loaded),
         irls: store
           .irls()
           .filter((s) => s.scored_on <= to)
           .map(toIrls),
         ferritin: latest('ferritin'),
         tsat: latest('tsat'),
-        watch: augmentation().watch
+        watch: augmentation(loaded).watch
       }
     },
     dismissAugmentation(key) {

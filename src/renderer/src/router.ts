@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } 
 // The everyday first screen is part of the entry script, not a route chunk: one download instead of a
 // dozen small ones (HTTP/1.1 fetches six at a time; the rest waited their turn on every start).
 import TodayView from './features/today/TodayView.vue'
+import { reportPeriod, startReport } from './features/report/report-request'
 import { useSettingsStore } from './stores/settings'
 
 export const SECTIONS = [
@@ -33,7 +34,14 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/sleep-import/SleepImportView.vue'),
     meta: { title: 'Import sleep' }
   },
-  { path: '/report', name: 'report', component: () => import('./features/report/ReportView.vue'), meta: { title: 'Doctor report' } },
+  {
+    path: '/report',
+    name: 'report',
+    component: () => import('./features/report/ReportView.vue'),
+    meta: { title: 'Doctor report' },
+    // The report's data is asked for now, so it arrives while the view's code loads; the view takes it.
+    beforeEnter: (to) => startReport(reportPeriod(to.query))
+  },
   { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
   {
     // Grouped so the navigation's Reader link stays highlighted while an article is open.

@@ -81,7 +81,7 @@ export const TimingSchema = z.object({
 })
 export type Timing = z.infer<typeof TimingSchema>
 
-/** What the doctor report adds for a period: medication history, timing, IRLS totals, iron and the watch. */
+/** The doctor report's clinical part (inside `report.get`): medication history, timing, IRLS totals, iron and the watch. */
 export const ClinicalReportSchema = z.object({
   /** Courses that touch the period, with their dated changes and the dose in effect on its last night. */
   medications: z.array(MedicationSchema.extend({ doseAtEnd: z.number().nullable(), activeAtEnd: z.boolean() })),
@@ -120,6 +120,5 @@ export const augmentationChannels = {
   'irls.delete': { input: z.object({ id }).strict(), output: z.object({ id }) },
   'augmentation.get': { input: z.undefined(), output: AugmentationStatusSchema },
   'timing.get': { input: range, output: TimingSchema },
-  'report.clinical': { input: range, output: ClinicalReportSchema },
   'augmentation.dismiss': { input: z.object({ key: z.string().min(1).max(400) }).strict(), output: AugmentationStatusSchema }
 } as const

@@ -1,10 +1,27 @@
 import { z } from 'zod'
 import { isoDate } from '../schemas/fields'
+import { ClinicalReportSchema } from './augmentation'
 import { ExperimentSchema, LabResultSchema } from './experiments'
 
 const nullableNumber = z.number().nullable()
 
 export const ReportQuerySchema = z.object({ from: isoDate, to: isoDate }).strict()
+
+/**
+ * Imported device nights in the period, summed up in SQL (one device night per
+ * evening: the one the sleep comparison shows), kept apart from the diary's figures.
+ */
+export const DeviceSleepSchema = z.object({
+  /** Evenings with a device's total sleep. */
+  nights: z.number().int(),
+  /** The devices or apps those nights came from, in order of their first night. */
+  sources: z.array(z.string()),
+  meanMinutes: nullableNumber,
+  /** Of those evenings, the ones the diary also has, with both means over just them. */
+  bothNights: z.number().int(),
+  bothDiaryMeanMinutes: nullableNumber,
+  bothDeviceMeanMinutes: nullableNumber
+})
 
 export const ReportSchema = z.object({
   from: z.string(),
@@ -51,13 +68,18 @@ export const ReportSchema = z.object({
   labs: z.array(LabResultSchema),
   /** For each test with no result in the period, its latest earlier result (context for the doctor). */
   earlierLabs: z.array(LabResultSchema),
-  experiments: z.array(ExperimentSchema)
+  experiments: z.array(ExperimentSchema),
+  /** Medication history, symptom timing, IRLS totals, latest iron tests and the augmentation watch. */
+  clinical: ClinicalReportSchema,
+  deviceSleep: DeviceSleepSchema
 })
 
 export type ReportQuery = z.infer<typeof ReportQuerySchema>
 export type Report = z.infer<typeof ReportSchema>
+export type DeviceSleep = z.infer<typeof DeviceSleepSchema>
 
 export const reportChannels = {
+  /** Everything the report shows, in one answer (one round trip, one reading of the period's nights). */
   'report.get': { input: ReportQuerySchema, output: ReportSchema },
   /**
    * Saves the report page as a PDF. The desktop app asks where (a save dialog)

@@ -203,6 +203,22 @@ describe('preview, apply, repeat and undo', () => {
       { eveningDate: '2024-03-30', diaryMinutes: 405 - 60 - 45 + 0, deviceMinutes: 385, source: 'Apple Health · Apple Watch' }
     ])
 
+    // The doctor report sums the same device nights in SQL: the figures the night-by-night comparison gives.
+    const period = { from: '2024-03-20', to: '2024-04-10' }
+    const rows = unwrap(await app.invoke('sleepImport.compare', period)).filter((r) => r.deviceMinutes !== null)
+    const both = rows.filter((r) => r.diaryMinutes !== null)
+    const average = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+    expect(rows).toHaveLength(4)
+    expect(both).toHaveLength(2)
+    expect(unwrap(await app.invoke('report.get', period)).deviceSleep).toEqual({
+      nights: 4,
+      sources: ['Apple Health · Apple Watch', 'Apple Health · Connect'],
+      meanMinutes: average(rows.map((r) => r.deviceMinutes!)),
+      bothNights: 2,
+      bothDiaryMeanMinutes: average(both.map((r) => r.diaryMinutes!)),
+      bothDeviceMeanMinutes: average(both.map((r) => r.deviceMinutes!))
+    })
+
     // Undo the whole import: the device nights go, the typed nights are as they were.
     unwrap(await app.invoke('sleepImport.undo', { importId: first.id }))
     expect(rowCount('device_nights')).toBe(0)

@@ -12,7 +12,7 @@ export const medicationsHandlers = (services: Services): Handlers<typeof medicat
   'medications.removeChange': ({ id }) => services.medications.removeChange(id)
 })
 
-/** Daytime episodes, clinician-scored IRLS totals, symptom timing, the augmentation watch and the clinical report. */
+/** Daytime episodes, clinician-scored IRLS totals, symptom timing, and the augmentation watch (the report's clinical part comes with report.get). */
 export const augmentationHandlers = (services: Services): Handlers<typeof augmentationChannels> => ({
   'episodes.list': ({ from, to }) => services.medications.episodes(from, to),
   'episodes.create': (input) => services.medications.addEpisode(input),
@@ -22,6 +22,5 @@ export const augmentationHandlers = (services: Services): Handlers<typeof augmen
   'irls.delete': ({ id }) => services.medications.removeIrls(id),
   'augmentation.get': () => services.medications.augmentation(),
   'timing.get': ({ from, to }) => services.medications.timing(from, to),
-  'report.clinical': ({ from, to }) => services.medications.clinical(from, to),
   'augmentation.dismiss': ({ key }) => services.medications.dismissAugmentation(key)
 })
