@@ -59,6 +59,14 @@ describe('doctor report (real SQLite)', () => {
     expect(report.earlierLabs).toEqual([])
     expect(report.experiments).toHaveLength(1)
     expect(report.factors.length).toBeGreaterThan(0)
+    // The same comparisons Insights shows for the period, worked out from the nights the report read.
+    const insights = await ok(app.invoke('insights.get', { range: 'custom', from: '2026-10-27', to: '2026-11-23' }))
+    expect(report.factors).toEqual(insights.factors.map((f) => ({ title: f.title, sentence: f.sentence, enough: f.severity.enough })))
+    expect(report.factors.some((f) => f.enough)).toBe(true)
+    // The clinical part comes in the same answer: the medicine typed on every night has a record.
+    expect(report.clinical.medications.map((m) => m.name)).toEqual(['Ropinirole 0.25 mg'])
+    expect(report.clinical.ferritin).toMatchObject({ takenOn: '2026-11-01', value: 40 })
+    expect(report.deviceSleep).toMatchObject({ nights: 0, sources: [], meanMinutes: null })
     expect(report.intake.magnesiumTargetMg).toBeGreaterThan(0)
   })
 
