@@ -44,6 +44,23 @@ function card(m: Mounted, testid: string) {
   return m.wrapper.find(`[data-testid="${testid}"]`)
 }
 
+/** The cards below the Severity chart mount after the first screen has been drawn and painted: waits for them. */
+async function cardsBelow(m: Mounted): Promise<void> {
+  await vi.waitFor(() => expect(m.wrapper.find('section.insights').attributes('data-drawn')).toBe('true'))
+  await flushPromises()
+}
+
+/** Records the channels the page calls, in order. */
+function recordCalls(app: TestApp): string[] {
+  const channels: string[] = []
+  const invoke = app.transport.invoke.bind(app.transport)
+  app.transport.invoke = ((channel: string, ...input: unknown[]) => {
+    channels.push(channel)
+    return (invoke as (channel: string, ...input: unknown[]) => unknown)(channel, ...input)
+  }) as typeof app.transport.invoke
+  return channels
+}
+
 describe('Insights', () => {
   it('with no nights, explains what will appear and how to start', async () => {
     mounted = await mountWithApp(App, '/insights', onboardedApp())
@@ -77,7 +94,11 @@ describe('Insights', () => {
 
   it('for a new user, opens on the smallest range that holds every night, and tables lead with the newest night', async () => {
     const app = onboardedApp()
-    for (const [date, severity] of [['2026-11-21', 3], ['2026-11-22', 5], ['2026-11-23', 6]] as const) {
+    for (const [date, severity] of [
+      ['2026-11-21', 3],
+      ['2026-11-22', 5],
+      ['2026-11-23', 6]
+    ] as const) {
       app.services.journal.create(night(date, { severity }))
     }
     mounted = await mountWithApp(App, '/insights', app)
@@ -87,7 +108,10 @@ describe('Insights', () => {
     const severity = card(mounted, 'chart-severity')
     expect(severity.find('[data-testid="chart-stub"]').attributes('data-points')).toBe('14')
     await severity.find('button[aria-expanded]').trigger('click')
-    const first = severity.findAll('tbody tr').slice(0, 3).map((r) => r.find('th').text())
+    const first = severity
+      .findAll('tbody tr')
+      .slice(0, 3)
+      .map((r) => r.find('th').text())
     expect(first).toEqual(['Mon, 23 Nov 2026', 'Sun, 22 Nov 2026', 'Sat, 21 Nov 2026'])
   })
 
@@ -99,13 +123,26 @@ describe('Insights', () => {
     expect((mounted.wrapper.find('input[name="insights-range"]:checked').element as HTMLInputElement).value).toBe('3m')
   })
 
-  it('sets a performance mark once every chart has drawn (the bench waits for it)', async () => {
+  it('marks the first screen drawn (the bench waits for it) before the cards below mount and ask for their data', async () => {
     performance.clearMarks('stillwell:insights-drawn')
     const app = onboardedApp()
     app.services.journal.create(night('2026-11-23', { severity: 6 }))
+    const channels = recordCalls(app)
     mounted = await mountWithApp(App, '/insights?range=all', app)
     expect(performance.getEntriesByName('stillwell:insights-drawn')).toHaveLength(1)
-    expect(mounted.wrapper.find('section.insights').attributes('data-drawn')).toBe('true')
+    expect(card(mounted, 'chart-severity').exists()).toBe(true)
+    // The router asked for the range once; the view shared that request rather than asking again.
+    expect(channels.filter((c) => c === 'insights.get')).toHaveLength(1)
+    expect(card(mounted, 'irls').exists()).toBe(false)
+    expect(channels).not.toContain('timing.get')
+    expect(channels).not.toContain('irls.list')
+    expect(mounted.wrapper.find('section.insights').attributes('data-drawn')).toBeUndefined()
+
+    await cardsBelow(mounted)
+    expect(card(mounted, 'irls').exists()).toBe(true)
+    expect(card(mounted, 'chart-heatmap').exists()).toBe(true)
+    expect(channels).toEqual(expect.arrayContaining(['timing.get', 'irls.list', 'sleepImport.compare']))
+    expect(performance.getEntriesByName('stillwell:insights-drawn')).toHaveLength(1)
   })
 
   it('says "not enough data yet" below five nights a side, and compares once there are enough', async () => {
@@ -113,6 +150,7 @@ describe('Insights', () => {
     for (let i = 0; i < 5; i++) app.services.journal.create(night(addDays('2026-11-01', i), { severity: 7, factors: { alcoholDrinks: 1 } }))
     for (let i = 0; i < 4; i++) app.services.journal.create(night(addDays('2026-11-10', i), { severity: 3 }))
     mounted = await mountWithApp(App, '/insights?range=3m', app)
+    await cardsBelow(mounted)
     const alcohol = card(mounted, 'factor-comparison').find('[data-factor="alcohol"]')
     expect(alcohol.text()).toContain('Not enough data yet: 5 nights with any alcohol and 4 without (5 of each are needed).')
 
@@ -145,6 +183,7 @@ describe('Insights', () => {
     const app = onboardedApp()
     app.services.journal.create(night('2026-11-23', { factors: { magnesiumMg: 400, magnesiumForm: 'citrate' } }))
     mounted = await mountWithApp(App, '/insights?range=2w', app)
+    await cardsBelow(mounted)
     const summary = card(mounted, 'chart-magnesium').find('[data-role="summary"]').text()
     expect(summary).toContain('Your daily magnesium target is 320 mg (Females 31–50 years')
     expect(summary).toContain('You logged a supplement on 1 of 1 nights; across all logged nights that is 400 mg a night on average.')
@@ -164,7 +203,7 @@ describe('Insights', () => {
     app.services.journal.create(night('2026-11-23', { symptomStart: '21:00', bodyAreas: ['legs', 'arms'] }))
     app.services.journal.create(night('2026-11-21', { symptomStart: '22:00' }))
     mounted = await mountWithApp(App, '/insights?range=2w', app)
-    await flushPromises()
+    await cardsBelow(mounted)
     const table = async (testid: string): Promise<string[][]> => {
       const found = card(mounted!, testid)
       await found.find('button[aria-expanded]').trigger('click')

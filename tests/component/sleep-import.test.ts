@@ -27,6 +27,12 @@ afterEach(() => {
   mounted = undefined
 })
 
+/** Insights mounts the cards below the Severity chart (this one among them) after its first screen is drawn and painted. */
+async function cardsBelow(m: Mounted): Promise<void> {
+  await vi.waitFor(() => expect(m.wrapper.find('section.insights').attributes('data-drawn')).toBe('true'))
+  await flushPromises()
+}
+
 function onboardedApp(): TestApp {
   const app = startTestApp(undefined, { clock: fixedClock('2024-12-01T08:00:00Z', 'Europe/Berlin') })
   app.services.settings.completeOnboarding({
@@ -42,7 +48,13 @@ function fitbitNights(first: string, count: number): Buffer {
     JSON.stringify(
       Array.from({ length: count }, (_, i) => {
         const day = addDays(first, i)
-        return { logId: i + 1, startTime: `${day}T23:00:00.000`, endTime: `${addDays(day, 1)}T06:30:00.000`, mainSleep: true, levels: { data: [{ dateTime: `${day}T23:00:00.000`, level: 'wake', seconds: 1800 }] } }
+        return {
+          logId: i + 1,
+          startTime: `${day}T23:00:00.000`,
+          endTime: `${addDays(day, 1)}T06:30:00.000`,
+          mainSleep: true,
+          levels: { data: [{ dateTime: `${day}T23:00:00.000`, level: 'wake', seconds: 1800 }] }
+        }
       })
     )
   )
@@ -60,18 +72,24 @@ describe('Insights: diary and device', () => {
     const app = onboardedApp()
     app.services.journal.create(night('2024-11-20'))
     mounted = await mountWithApp(App, '/insights?range=2w', app)
+    await cardsBelow(mounted)
+    expect(mounted.wrapper.find('[data-testid="irls"]').exists()).toBe(true)
     expect(mounted.wrapper.find('[data-testid="chart-diary-device"]').exists()).toBe(false)
   })
 
   it('compares night by night over two weeks, with the difference in the table', async () => {
     const app = onboardedApp()
-    app.services.journal.create(night('2024-11-25', { sleep: { triedToSleep: '23:00', latencyMinutes: 0, wasoMinutes: 0, finalWake: '07:00' } }))
+    app.services.journal.create(
+      night('2024-11-25', { sleep: { triedToSleep: '23:00', latencyMinutes: 0, wasoMinutes: 0, finalWake: '07:00' } })
+    )
     await importNights(app, '2024-11-20', 10)
     mounted = await mountWithApp(App, '/insights?range=2w', app)
-    await flushPromises()
+    await cardsBelow(mounted)
     const card = mounted.wrapper.find('[data-testid="chart-diary-device"]')
     expect(card.text()).toContain('10 nights have device sleep in this range (Fitbit)')
-    expect(card.text()).toContain("On the night with both, your diary's total sleep was on average 1 h 00 min more than the device measured")
+    expect(card.text()).toContain(
+      "On the night with both, your diary's total sleep was on average 1 h 00 min more than the device measured"
+    )
     expect(card.find('[data-testid="chart-stub"]').attributes('data-points')).toBe('10')
     await card.find('button[aria-expanded]').trigger('click')
     expect(card.find('table').text()).toContain('1 h 00 min')
@@ -82,7 +100,7 @@ describe('Insights: diary and device', () => {
     app.services.journal.create(night('2024-06-10'))
     await importNights(app, '2024-01-01', 300)
     mounted = await mountWithApp(App, '/insights?range=1y', app)
-    await flushPromises()
+    await cardsBelow(mounted)
     const card = mounted.wrapper.find('[data-testid="chart-diary-device"]')
     expect(card.text()).toContain('The chart shows monthly means')
     expect(Number(card.find('[data-testid="chart-stub"]').attributes('data-points'))).toBeLessThanOrEqual(11)

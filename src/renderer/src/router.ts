@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } 
 // The everyday first screen is part of the entry script, not a route chunk: one download instead of a
 // dozen small ones (HTTP/1.1 fetches six at a time; the rest waited their turn on every start).
 import TodayView from './features/today/TodayView.vue'
+import { rangeToShow } from '../../shared/domain/insights-range'
+import { useInsightsStore } from './stores/insights'
 import { reportPeriod, startReport } from './features/report/report-request'
 import { useSettingsStore } from './stores/settings'
 
@@ -21,7 +23,17 @@ const routes: RouteRecordRaw[] = [
   { path: '/welcome', name: 'welcome', component: () => import('./features/onboarding/WelcomeView.vue'), meta: { title: 'Welcome' } },
   { path: '/today', name: 'today', component: TodayView, meta: { title: 'Today' } },
   { path: '/journal', name: 'journal', component: () => import('./features/journal/JournalView.vue'), meta: { title: 'Journal' } },
-  { path: '/insights', name: 'insights', component: () => import('./features/insights/InsightsView.vue'), meta: { title: 'Insights' } },
+  {
+    path: '/insights',
+    name: 'insights',
+    component: () => import('./features/insights/InsightsView.vue'),
+    meta: { title: 'Insights' },
+    // The charts' data is asked for now, while the view's code loads, instead of once the view has mounted.
+    beforeEnter: (to) => {
+      const insights = useInsightsStore()
+      insights.prefetch(rangeToShow(to.query['range'], insights.query))
+    }
+  },
   {
     path: '/experiments',
     name: 'experiments',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isoDate } from '../schemas/fields'
-import { RANGE_KINDS } from '../domain/insights'
+import { RANGE_KINDS } from '../domain/insights-range'
 
 const series = z.array(z.number().nullable())
 

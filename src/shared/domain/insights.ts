@@ -17,15 +17,8 @@ import {
 } from './journal'
 import { compareGroups, factorDirectionSentence, factorSentence, rollingMean, type GroupComparison } from './stats'
 
-export const RANGE_KINDS = ['2w', '3m', '1y', 'all', 'custom'] as const
-export type RangeKind = (typeof RANGE_KINDS)[number]
-export const RANGE_LABELS: Record<RangeKind, string> = {
-  '2w': '2 weeks',
-  '3m': '3 months',
-  '1y': '1 year',
-  all: 'All',
-  custom: 'Custom'
-}
+// The ranges live in their own module (the router reads them); re-exported for the service and the contract.
+export { RANGE_KINDS, RANGE_LABELS, type RangeKind } from './insights-range'
 
 export type Bucket = 'night' | 'week' | 'month'
 
