@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { InsightsData, InsightsQuery } from '../../../shared/contract'
 import { call } from '../api'
+import { earlyAnswer } from '../api/early-answer'
 import { sameAnswer } from './same-answer'
 
 function keyOf(query: InsightsQuery): string {
@@ -17,16 +18,15 @@ export const useInsightsStore = defineStore('insights', () => {
   let latest = 0
   /** The request on its way: asking for the same range again shares it. */
   let inFlight: { key: string; answer: Promise<InsightsData> } | null = null
-  /** What the router asked for on the way to Insights, for the view's first `load`, whether it has arrived yet or not. */
-  let prefetched: { key: string; answer: Promise<InsightsData> } | null = null
+  /** What the router asked for on the way to Insights, for the view's first `load`. */
+  const early = earlyAnswer<InsightsData>()
 
   /** Loads a range; an older answer arriving after a newer request is dropped. Asking again for the range on its way shares that request. */
   function load(next: InsightsQuery = query.value): Promise<InsightsData> {
     const key = keyOf(next)
     // Used once, by the next load only: a later visit asks afresh.
-    const early = prefetched
-    prefetched = null
-    if (early?.key === key) return early.answer
+    const held = early.take(key)
+    if (held) return held
     if (inFlight?.key === key) return inFlight.answer
     const ticket = ++latest
     loading.value = true
@@ -57,9 +57,7 @@ export const useInsightsStore = defineStore('insights', () => {
    * came while the view's code loaded); a failure is left for that `load` to report.
    */
   function prefetch(next: InsightsQuery): void {
-    const answer = load(next)
-    prefetched = { key: keyOf(next), answer }
-    answer.catch(() => undefined)
+    early.hold(keyOf(next), load(next))
   }
 
   return { query, data, loading, load, prefetch }

@@ -2,6 +2,7 @@ import type { LocationQuery } from 'vue-router'
 import type { Report } from '../../../../shared/contract'
 import { addDays, localDate, monthsEndingOn } from '../../../../shared/domain/calendar'
 import { call } from '../../api'
+import { earlyAnswer } from '../../api/early-answer'
 
 /**
  * The report's one request, started by the route before the view's code has
@@ -28,16 +29,13 @@ export function reportPeriod(query: LocationQuery): ReportPeriod {
   return { from: isoDate(query['from']) ?? monthsEndingOn(end, 3), to: isoDate(query['to']) ?? end }
 }
 
-let started: { key: string; answer: Promise<Report> } | null = null
+const early = earlyAnswer<Report>()
 
 const keyOf = ({ from, to }: ReportPeriod): string => `${from}|${to}`
 
 /** Starts asking for a period's report; `takeReport` for the same period gets this answer. */
 export function startReport(period: ReportPeriod): void {
-  const answer = call('report.get', { from: period.from, to: period.to })
-  // Not left unhandled if the view never comes (navigation cancelled); a view that takes it sees the error.
-  answer.catch(() => undefined)
-  started = { key: keyOf(period), answer }
+  early.hold(keyOf(period), call('report.get', { from: period.from, to: period.to }))
 }
 
 /**
@@ -45,8 +43,5 @@ export function startReport(period: ReportPeriod): void {
  * is waiting (taken once: asking again, e.g. Show report, asks anew), else a new one.
  */
 export function takeReport(period: ReportPeriod): Promise<Report> {
-  const waiting = started
-  started = null
-  if (waiting && waiting.key === keyOf(period)) return waiting.answer
-  return call('report.get', { from: period.from, to: period.to })
+  return early.take(keyOf(period)) ?? call('report.get', { from: period.from, to: period.to })
 }
