@@ -179,8 +179,9 @@ function start(): void {
   services = built
 
   installSecurityGuards({ allowedOrigins, confirmExternal })
-  serveRenderer(join(__dirname, '../renderer'))
-  bindIpc(createHandlers(built), allowedOrigins, log)
+  const handlers = createHandlers(built)
+  serveRenderer(join(__dirname, '../renderer'), handlers, { log })
+  bindIpc(handlers, allowedOrigins, log)
 
   let launchAtLogin = built.settings.get().launchAtLogin
   applySettings(built.settings.get())

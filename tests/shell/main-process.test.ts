@@ -71,7 +71,7 @@ describe('before ready', () => {
     expect(lock?.afterReady).toBe(false)
     const scheme = electron.calls.find((c) => c.what === 'protocol.registerSchemesAsPrivileged')
     expect(scheme?.afterReady).toBe(false)
-    expect(scheme?.args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(scheme?.args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }])
     // Nothing is opened until Electron is ready.
     expect(electron.windows).toHaveLength(0)
     expect(electron.ipcChannels()).toEqual([])
@@ -142,7 +142,12 @@ describe('on ready', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('content-security-policy')).toContain(CONTENT_SECURITY_POLICY)
-    expect(await page.text()).toBe(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8'))
+    // The built page, with the first screen's settings from the real handler table at the end of its head.
+    const html = await page.text()
+    const block = / {2}<script type="application\/json" id="stillwell-start">([^<]*)<\/script>\n {2}(?=<\/head>)/.exec(html)
+    expect(block).not.toBeNull()
+    expect(JSON.parse(block![1]!)).toEqual({ 'settings.get': expect.objectContaining({ onboarded: false, theme: 'system' }) })
+    expect(html.replace(block![0], '')).toBe(readFileSync(join(outDir, 'renderer', 'index.html'), 'utf8'))
     expect((await get('app://stillwell/')).status).toBe(200)
 
     for (const outside of [

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../shared/csp'
 import { MAX_CALLS_PER_REQUEST } from '../../shared/harness-bridge'
 import { handle } from '../ipc/handle'
 import { contentType, rendererFile, rendererRoot } from '../renderer-files'
+import { startAnswersElement, withHeadElement } from '../start-answers'
 import type { HandlerTable } from '../ipc/handlers'
 
 /**
@@ -123,7 +124,9 @@ export function createHarnessServer(options: HarnessServerOptions): HarnessServe
     }
     const type = contentType(file)
     if (extname(file) === '.html') {
-      const html = body.toString('utf8').replace('</head>', `  <meta name="stillwell-bridge" content="${options.token}" />\n  </head>`)
+      const bridge = `<meta name="stillwell-bridge" content="${options.token}" />`
+      const start = await startAnswersElement(options.handlers, { log: options.log })
+      const html = withHeadElement(withHeadElement(body.toString('utf8'), bridge), start)
       return send(res, 200, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS }, html)
     }
     send(res, 200, { 'content-type': type, ...SECURITY_HEADERS }, body)

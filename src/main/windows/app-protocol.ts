@@ -1,7 +1,11 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
 import { CONTENT_SECURITY_POLICY, CSP_HEADER_ONLY } from '../../shared/csp'
+import type { HandleOptions } from '../ipc/handle'
+import type { HandlerTable } from '../ipc/handlers'
 import { contentType, rendererFile, rendererRoot } from '../renderer-files'
+import { startAnswersElement, withHeadElement } from '../start-answers'
 
 /**
  * The renderer is served from `app://stillwell/` rather than file://, so it
@@ -13,10 +17,13 @@ export const APP_ORIGIN = `${APP_SCHEME}://stillwell`
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+  // codeCache: V8 keeps the compiled scripts between starts, as it does for https pages; without it every
+  // start compiles the renderer's code again.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer; index.html carries the start answers (shared/start-answers.ts) from `handlers`. */
+export function serveRenderer(rendererDir: string, handlers: HandlerTable, options: HandleOptions = {}): void {
   const root = rendererRoot(rendererDir)
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
@@ -24,7 +31,8 @@ export function serveRenderer(rendererDir: string): void {
     const file = rendererFile(root, url.pathname)
     if (file === null) return new Response('Not found', { status: 404 })
     try {
-      const body = await readFile(file)
+      const bytes = await readFile(file)
+      const body = extname(file) === '.html' ? withHeadElement(bytes.toString('utf8'), await startAnswersElement(handlers, options)) : bytes
       return new Response(body, {
         headers: {
           'content-type': contentType(file),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHarnessServer, MAX_BODY_BYTES, type HarnessServer } from '../../../src/main/web/server'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 import { MAX_CALLS_PER_REQUEST } from '../../../src/shared/harness-bridge'
+import { START_ANSWERS_ID } from '../../../src/shared/start-answers'
 import { startTestApp, type TestApp } from '../../support/app'
 
 const TOKEN = 'test-token-0123456789'
@@ -35,6 +36,12 @@ function call(body: unknown, headers: Record<string, string> = {}): Promise<Resp
   })
 }
 
+/** The JSON block the page's script reads its start answers from (null when the page has none). */
+function startAnswers(html: string): unknown {
+  const match = new RegExp(`<script type="application/json" id="${START_ANSWERS_ID}">([^<]*)</script>`).exec(html)
+  return match ? JSON.parse(match[1]!) : null
+}
+
 describe('web harness server', () => {
   it('listens on the loopback address only', () => {
     expect(harness.server.address()).toMatchObject({ address: '127.0.0.1' })
@@ -46,6 +53,14 @@ describe('web harness server', () => {
     expect(response.headers.get('content-security-policy')).toContain(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
     expect(await response.text()).toContain(`<meta name="stillwell-bridge" content="${TOKEN}" />`)
+  })
+
+  it("carries the first screen's settings inside index.html, read afresh on each load", async () => {
+    await app.invoke('settings.update', { theme: 'dark' })
+    const first = await fetch(`${origin}/`).then((r) => r.text())
+    expect(startAnswers(first)).toEqual({ 'settings.get': expect.objectContaining({ theme: 'dark', onboarded: false }) })
+    await app.invoke('settings.update', { theme: 'light' })
+    expect(startAnswers(await fetch(`${origin}/`).then((r) => r.text()))).toEqual({ 'settings.get': expect.objectContaining({ theme: 'light' }) })
   })
 
   it('serves assets but nothing outside the renderer folder', async () => {

@@ -1,4 +1,5 @@
 import type { AppErrorShape, Channel, ErrorCode, EventName, EventPayload, Input, Output } from '../../../shared/contract'
+import { takeStartAnswer } from './start-answers'
 import { detectTransport, type Transport } from './transport'
 
 /** A failed call, carrying the main side's typed error (and per-field messages for forms). */
@@ -28,6 +29,9 @@ function current(): Transport {
 
 /** Calls a channel and returns its value, or throws an ApiError with the typed error. */
 export async function call<C extends Channel>(channel: C, ...input: Input<C> extends undefined ? [] : [Input<C>]): Promise<Output<C>> {
+  // The first screen's settings came with the page (start-answers.ts): no round trip before it can show.
+  const early = takeStartAnswer(channel)
+  if (early) return early.value
   const result = await current().invoke(channel, ...input)
   if (!result.ok) throw new ApiError(result.error)
   return result.value
