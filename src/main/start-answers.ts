@@ -16,7 +16,10 @@ export async function startAnswersElement(handlers: HandlerTable, options: Handl
   if (Object.keys(answers).length === 0) return ''
   // Inside <script>, only "</script" or "<!--" could end the block early; no "<" is left to start either.
   // U+2028 and U+2029 are escaped too, so the text stays valid JavaScript as well as JSON.
-  const json = JSON.stringify(answers).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  const json = JSON.stringify(answers)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
   return `<script type="application/json" id="${START_ANSWERS_ID}">${json}</script>`
 }
 

@@ -38,7 +38,10 @@ test('a call from another origin is refused even with a valid token', async ({ p
   expect(response.status()).toBe(403)
 })
 
-test('the first screen asks for its data in one request, its settings come with the page, and every tile gets its own answer', async ({ page, harness }) => {
+test('the first screen asks for its data in one request, its settings come with the page, and every tile gets its own answer', async ({
+  page,
+  harness
+}) => {
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ada', bedtime: '22:30' })
   const requests: unknown[] = []

@@ -70,5 +70,7 @@ test('hostile text in notes and food names shows as plain text, runs nothing, an
 
   // Nothing ran, and nothing the payloads asked for made it into the page as markup.
   expect(await page.evaluate(() => (window as unknown as Record<string, unknown>)['__stillwellPwned'] ?? null)).toBeNull()
-  expect(await page.locator('img[onerror], svg[onload], body script:not([src]), head script:not([src]):not([type="application/json"])').count()).toBe(0)
+  expect(
+    await page.locator('img[onerror], svg[onload], body script:not([src]), head script:not([src]):not([type="application/json"])').count()
+  ).toBe(0)
 })

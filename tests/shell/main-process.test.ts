@@ -71,7 +71,9 @@ describe('before ready', () => {
     expect(lock?.afterReady).toBe(false)
     const scheme = electron.calls.find((c) => c.what === 'protocol.registerSchemesAsPrivileged')
     expect(scheme?.afterReady).toBe(false)
-    expect(scheme?.args[0]).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }])
+    expect(scheme?.args[0]).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) }
+    ])
     // Nothing is opened until Electron is ready.
     expect(electron.windows).toHaveLength(0)
     expect(electron.ipcChannels()).toEqual([])

@@ -19,7 +19,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://stillwell`
 export function registerAppScheme(): void {
   // codeCache: V8 keeps the compiled scripts between starts, as it does for https pages; without it every
   // start compiles the renderer's code again.
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
+  ])
 }
 
 /** Serves the built renderer; index.html carries the start answers (shared/start-answers.ts) from `handlers`. */

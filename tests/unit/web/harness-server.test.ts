@@ -60,7 +60,9 @@ describe('web harness server', () => {
     const first = await fetch(`${origin}/`).then((r) => r.text())
     expect(startAnswers(first)).toEqual({ 'settings.get': expect.objectContaining({ theme: 'dark', onboarded: false }) })
     await app.invoke('settings.update', { theme: 'light' })
-    expect(startAnswers(await fetch(`${origin}/`).then((r) => r.text()))).toEqual({ 'settings.get': expect.objectContaining({ theme: 'light' }) })
+    expect(startAnswers(await fetch(`${origin}/`).then((r) => r.text()))).toEqual({
+      'settings.get': expect.objectContaining({ theme: 'light' })
+    })
   })
 
   it('serves assets but nothing outside the renderer folder', async () => {

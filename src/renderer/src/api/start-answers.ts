@@ -17,7 +17,8 @@ function read(): Map<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(element.textContent ?? '')
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return answers
-    for (const channel of START_CHANNELS) if (Object.hasOwn(parsed, channel)) answers.set(channel, (parsed as Record<string, unknown>)[channel])
+    for (const channel of START_CHANNELS)
+      if (Object.hasOwn(parsed, channel)) answers.set(channel, (parsed as Record<string, unknown>)[channel])
   } catch {
     // Unreadable: the calls go to the main side instead.
   }
