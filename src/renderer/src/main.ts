@@ -2,7 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { loadLocaleAfterFirstPaint } from './composables/useLocaleLoaded'
-import { createAppRouter, preloadRouteCode } from './router'
+import { createAppRouter } from './router'
 import { useSettingsStore } from './stores/settings'
 import './styles/theme.css'
 
@@ -11,12 +11,10 @@ async function boot(): Promise<void> {
   const pinia = createPinia()
   app.use(pinia)
   // Everything the first screen waits for comes from the settings (first run or not, the name, the
-  // bedtime): ask for them before anything else, and set up the rest while the answer is on its way.
+  // bedtime). They came inside the page (api/start-answers.ts), so the route guard goes on at once; where
+  // they did not (the dev server), this asks for them before anything else.
   void useSettingsStore(pinia).load()
   const router = createAppRouter()
-  // The route guard waits for the settings (first run or not); a screen's code need not wait: start it
-  // now, so its modules are compiled while that call is on its way (Today's is in this script already).
-  preloadRouteCode(router, location.hash.slice(1) || '/today')
   app.use(router)
   await router.isReady()
   app.mount('#app')

@@ -83,14 +83,6 @@ const routes: RouteRecordRaw[] = [
   { path: '/:unknown(.*)*', redirect: '/today' }
 ]
 
-/** Starts loading the code of the route at `path` (a lazily loaded view), without navigating; errors surface when it is navigated to. */
-export function preloadRouteCode(router: Router, path: string): void {
-  for (const record of router.resolve(path).matched) {
-    const component = record.components?.['default']
-    if (typeof component === 'function') void (component as () => Promise<unknown>)().catch(() => undefined)
-  }
-}
-
 export function createAppRouter(): Router {
   const router = createRouter({ history: createWebHashHistory(), routes })
 
