@@ -93,8 +93,9 @@ export function createReportService(deps: ReportDeps): ReportService {
   }
 
   function build({ from, to }: ReportQuery): Report {
-    // The period's nights are read once; the factor comparisons and the clinical part use them too.
+    // The period's nights are read once; the factor comparisons, the experiments and the clinical part use them too.
     const entries = deps.journal.between(from, to)
+    const loaded = { from, to, entries }
     // Each night's day number in the period (0 = the first night), worked out once: the weeks and the trend read it.
     const dayIndex = entries.map((e) => daysBetween(from, e.eveningDate))
     const nightsInRange = daysBetween(from, to) + 1
@@ -200,8 +201,8 @@ export function createReportService(deps: ReportDeps): ReportService {
       },
       labs,
       earlierLabs: [...latestBefore.values()].sort((a, b) => a.takenOn.localeCompare(b.takenOn)),
-      experiments: deps.experiments.between(from, to),
-      clinical: deps.medications.clinical(from, to, { from, to, entries }),
+      experiments: deps.experiments.between(from, to, loaded),
+      clinical: deps.medications.clinical(from, to, loaded),
       deviceSleep: deps.deviceSleep.deviceSleep(from, to)
     }
   }

@@ -102,6 +102,22 @@ describe('doctor report (real SQLite)', () => {
     expect(report.nightsInRange).toBe(18)
   })
 
+  it('shows experiments that run past either end of the period exactly as the Experiments page does', async () => {
+    app = startTestApp(undefined, { clock })
+    // 70 nights; the report reuses the nights of its period for the experiments and reads only the rest.
+    for (let i = 0; i < 70; i++) {
+      await ok(app.invoke('journal.create', night(addDays('2026-09-15', i), { severity: (i * 5) % 9 })))
+    }
+    const design = { outcome: 'severity', baselineNights: 14, trialNights: 14, blockNights: null } as const
+    await ok(app.invoke('experiments.create', { change: 'Earlier dinner', startDate: '2026-09-20', ...design }))
+    await ok(app.invoke('experiments.create', { change: 'No screens', startDate: '2026-10-25', ...design }))
+    const report = await ok(app.invoke('report.get', { from: '2026-10-05', to: '2026-11-05' }))
+    const list = await ok(app.invoke('experiments.list', undefined))
+    expect(report.experiments.map((e) => e.change).sort()).toEqual(['Earlier dinner', 'No screens'])
+    expect(report.experiments).toEqual(list.filter((e) => report.experiments.some((r) => r.id === e.id)))
+    expect(report.experiments.every((e) => e.nights.length > 0)).toBe(true)
+  })
+
   it('adds the latest earlier result of a test that has none in the period', async () => {
     app = startTestApp(undefined, { clock })
     await ok(app.invoke('labs.create', { takenOn: '2025-01-01', analyte: 'tsat', value: 18, unit: '%' }))
