@@ -147,13 +147,106 @@ const COLUMNS = [
   'notes'
 ] as const
 
+/**
+ * The columns a range of nights is read with (all but deleted_at, which such a read requires to be null), as plain
+ * arrays: for a year of nights, better-sqlite3 building a keyed object of 37 columns per row costs more than the
+ * query itself. `rangeRow` names the values again, each by its column's position in this list.
+ */
+const RANGE_COLUMNS = [
+  'id',
+  'evening_date',
+  'zone',
+  'severity',
+  'symptom_start',
+  'area_legs',
+  'area_arms',
+  'area_other',
+  'relieved_by_moving',
+  'sleep_disturbance',
+  'in_bed',
+  'tried_to_sleep',
+  'latency_minutes',
+  'awakenings',
+  'waso_minutes',
+  'final_wake',
+  'out_of_bed',
+  'quality',
+  'rested',
+  'nap_count',
+  'nap_minutes',
+  'time_in_bed_minutes',
+  'total_sleep_minutes',
+  'sleep_efficiency',
+  'caffeine_drinks',
+  'caffeine_last',
+  'alcohol_drinks',
+  'alcohol_last',
+  'exercise_minutes',
+  'exercise_evening',
+  'stress',
+  'magnesium_mg',
+  'magnesium_form',
+  'iron_mg',
+  'notes',
+  'created_at',
+  'updated_at'
+] as const satisfies readonly (keyof EntryRow)[]
+
+type RangeColumn = (typeof RANGE_COLUMNS)[number]
+type RangeRow = Pick<EntryRow, RangeColumn>
+const AT = Object.fromEntries(RANGE_COLUMNS.map((column, i) => [column, i])) as Record<RangeColumn, number>
+
+function rangeRow(values: readonly unknown[]): RangeRow {
+  // Each value is what SQLite holds in that column, as EntryRow describes it; only the names are put back here.
+  const v = values as readonly never[]
+  return {
+    id: v[AT.id],
+    evening_date: v[AT.evening_date],
+    zone: v[AT.zone],
+    severity: v[AT.severity],
+    symptom_start: v[AT.symptom_start],
+    area_legs: v[AT.area_legs],
+    area_arms: v[AT.area_arms],
+    area_other: v[AT.area_other],
+    relieved_by_moving: v[AT.relieved_by_moving],
+    sleep_disturbance: v[AT.sleep_disturbance],
+    in_bed: v[AT.in_bed],
+    tried_to_sleep: v[AT.tried_to_sleep],
+    latency_minutes: v[AT.latency_minutes],
+    awakenings: v[AT.awakenings],
+    waso_minutes: v[AT.waso_minutes],
+    final_wake: v[AT.final_wake],
+    out_of_bed: v[AT.out_of_bed],
+    quality: v[AT.quality],
+    rested: v[AT.rested],
+    nap_count: v[AT.nap_count],
+    nap_minutes: v[AT.nap_minutes],
+    time_in_bed_minutes: v[AT.time_in_bed_minutes],
+    total_sleep_minutes: v[AT.total_sleep_minutes],
+    sleep_efficiency: v[AT.sleep_efficiency],
+    caffeine_drinks: v[AT.caffeine_drinks],
+    caffeine_last: v[AT.caffeine_last],
+    alcohol_drinks: v[AT.alcohol_drinks],
+    alcohol_last: v[AT.alcohol_last],
+    exercise_minutes: v[AT.exercise_minutes],
+    exercise_evening: v[AT.exercise_evening],
+    stress: v[AT.stress],
+    magnesium_mg: v[AT.magnesium_mg],
+    magnesium_form: v[AT.magnesium_form],
+    iron_mg: v[AT.iron_mg],
+    notes: v[AT.notes],
+    created_at: v[AT.created_at],
+    updated_at: v[AT.updated_at],
+  }
+}
+
 /** A medicine logged on a night; amount null means "as logged" (no dose recorded). */
 interface MedRow {
   name: string
   amount: number | null
 }
 
-function toEntry(row: EntryRow, meds: MedRow[], custom: { factorId: number; value: number }[]): JournalEntry {
+function toEntry(row: RangeRow, meds: MedRow[], custom: { factorId: number; value: number }[]): JournalEntry {
   const bodyAreas: BodyArea[] = []
   if (row.area_legs) bodyAreas.push('legs')
   if (row.area_arms) bodyAreas.push('arms')
@@ -261,9 +354,11 @@ export function createJournalStore(db: Database): JournalStore {
   const selectById = db.prepare<[number], EntryRow>('SELECT * FROM journal_entries WHERE id = ? AND deleted_at IS NULL')
   const selectDeletedById = db.prepare<[number], EntryRow>('SELECT * FROM journal_entries WHERE id = ? AND deleted_at IS NOT NULL')
   const selectByDate = db.prepare<[string], EntryRow>('SELECT * FROM journal_entries WHERE evening_date = ? AND deleted_at IS NULL')
-  const selectBetween = db.prepare<[string, string], EntryRow>(
-    'SELECT * FROM journal_entries WHERE evening_date BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY evening_date'
-  )
+  const selectBetween = db
+    .prepare<[string, string], unknown[]>(
+      `SELECT ${RANGE_COLUMNS.join(', ')} FROM journal_entries WHERE evening_date BETWEEN ? AND ? AND deleted_at IS NULL ORDER BY evening_date`
+    )
+    .raw()
   const selectLatest = db.prepare<[string], EntryRow>(
     'SELECT * FROM journal_entries WHERE evening_date <= ? AND deleted_at IS NULL ORDER BY evening_date DESC LIMIT 1'
   )
@@ -394,7 +489,10 @@ export function createJournalStore(db: Database): JournalStore {
       for (const v of valuesBetween.all(from, to)) {
         values.set(v.entry_id, [...(values.get(v.entry_id) ?? []), { factorId: v.factor_id, value: v.value }])
       }
-      return selectBetween.all(from, to).map((row) => toEntry(row, meds.get(row.id) ?? [], values.get(row.id) ?? []))
+      return selectBetween.all(from, to).map((raw) => {
+        const row = rangeRow(raw)
+        return toEntry(row, meds.get(row.id) ?? [], values.get(row.id) ?? [])
+      })
     },
     latestOnOrBefore: (date) => hydrate(selectLatest.get(date)),
     firstDate: () => selectFirstDate.get() ?? null,

@@ -40,6 +40,9 @@ export interface TemplateItemRow extends PortionColumns, Pick<FoodRow, 'name' | 
   position: number
 }
 
+/** One plan item as per-day magnesium reads it: [day, eaten, food id, grams]. */
+export type MagnesiumRow = [day: string, eaten: 0 | 1, foodId: string, grams: number]
+
 export interface MealPlanStore {
   itemsBetween(from: string, to: string): ItemRow[]
   item(id: number): ItemRow | undefined
@@ -62,8 +65,14 @@ export interface MealPlanStore {
   templateNameTaken(name: string): boolean
   saveTemplate(name: string, items: readonly Omit<NewItem, 'day' | 'meal'>[], now: string): number
   deleteTemplate(id: number): boolean
-  /** Just what per-day magnesium needs from every item in a range (cheaper than whole items for years of data). */
-  magnesiumRows(from: string, to: string): { day: string; eaten: 0 | 1; mg_per_100g: number; grams: number }[]
+  /**
+   * Just what per-day magnesium needs from every item in a range, day by day (cheaper than whole items for years
+   * of data): plain arrays, since a keyed object per row costs more than reading it. The food's magnesium is not
+   * joined in per row: a year holds over a thousand items but only dozens of foods (see `magnesiumPer100g`).
+   */
+  magnesiumRows(from: string, to: string): MagnesiumRow[]
+  /** Magnesium per 100 g of each food (0 for a food no file has any more), as plan items read it. */
+  magnesiumPer100g(foodIds: readonly string[]): Map<string, number>
   transaction<T>(fn: () => T): T
 }
 
@@ -124,10 +133,17 @@ export function createMealPlanStore(db: Database): MealPlanStore {
      VALUES (@templateId, @position, @foodId, @amount, @unitKind, @unitSeq, @unitLabel, @unitGrams)`
   )
   const deleteTemplateStatement = db.prepare<[number]>('DELETE FROM meal_templates WHERE id = ?')
-  const magnesiumStatement = db.prepare<[string, string], { day: string; eaten: 0 | 1; mg_per_100g: number; grams: number }>(
-    `SELECT i.day, i.eaten, coalesce(${foodColumn('mg_per_100g')}, 0) AS mg_per_100g, i.amount * i.unit_grams AS grams
-     FROM plan_items i ${foodJoin('i.food_id')} WHERE i.day BETWEEN ? AND ? ORDER BY i.day`
-  )
+  const magnesiumStatement = db
+    .prepare<[string, string], MagnesiumRow>(
+      'SELECT day, eaten, food_id, amount * unit_grams AS grams FROM plan_items WHERE day BETWEEN ? AND ? ORDER BY day, meal, position, id'
+    )
+    .raw()
+  // The ids come as one JSON array, so a range's foods take one statement however many there are.
+  const magnesiumPer100gStatement = db
+    .prepare<[string], [string, number]>(
+      `SELECT f.value, coalesce(${foodColumn('mg_per_100g')}, 0) FROM json_each(?) f ${foodJoin('f.value')}`
+    )
+    .raw()
 
   const addItems = db.transaction((items: readonly NewItem[], now: string): number[] => {
     const ids: number[] = []
@@ -176,6 +192,7 @@ export function createMealPlanStore(db: Database): MealPlanStore {
     saveTemplate: (name, items, now) => saveTemplate(name, items, now),
     deleteTemplate: (id) => deleteTemplateStatement.run(id).changes > 0,
     magnesiumRows: (from, to) => magnesiumStatement.all(from, to),
+    magnesiumPer100g: (foodIds) => new Map(magnesiumPer100gStatement.all(JSON.stringify(foodIds))),
     transaction: (fn) => db.transaction(fn)()
   }
 }

@@ -25,11 +25,12 @@ import { check } from '../../shared/schemas/messages'
 import { mean } from '../../shared/domain/stats'
 import type { ExperimentRow, ExperimentStore, LabRow } from '../db/experiment-store'
 import type { JournalStore } from '../db/journal-store'
+import { nightsBetween, type LoadedNights } from './loaded-nights'
 
 export interface ExperimentService {
   list(): Experiment[]
-  /** Experiments whose nights overlap a range, for the doctor report. */
-  between(from: string, to: string): Experiment[]
+  /** Experiments whose nights overlap a range, for the doctor report (which passes the range's nights it has read). */
+  between(from: string, to: string, loaded?: LoadedNights): Experiment[]
   create(input: ExperimentCreate): Experiment
   stop(id: number): Experiment
   remove(id: number): { id: number }
@@ -94,14 +95,13 @@ function isRealDate(date: string): boolean {
 }
 
 export function createExperimentService({ store, journal, today, now }: ExperimentDeps): ExperimentService {
-  function view(row: ExperimentRow): Experiment {
+  function view(row: ExperimentRow, loaded?: LoadedNights): Experiment {
     const design = designOf(row)
     const todayDate = today()
     const lastNight = addDays(todayDate, -1)
     const end = effectiveEnd(row)
-    const entries = journal.between(row.start_date, end < lastNight ? end : lastNight).map(toNight)
-    const prior = journal
-      .between(addDays(row.start_date, -30), addDays(row.start_date, -1))
+    const entries = nightsBetween(journal, row.start_date, end < lastNight ? end : lastNight, loaded).map(toNight)
+    const prior = nightsBetween(journal, addDays(row.start_date, -30), addDays(row.start_date, -1), loaded)
       .map((e) => outcomeValue(toNight(e), row.outcome))
       .filter((v): v is number => v !== null)
     const result = experimentResult({
@@ -174,12 +174,12 @@ export function createExperimentService({ store, journal, today, now }: Experime
   }
 
   return {
-    list: () => store.all().map(view),
-    between: (from, to) =>
+    list: () => store.all().map((row) => view(row)),
+    between: (from, to, loaded) =>
       store
         .all()
         .filter((r) => r.start_date <= to && effectiveEnd(r) >= from)
-        .map(view),
+        .map((row) => view(row, loaded)),
     create(input) {
       const todayDate = today()
       const fields: Record<string, string> = {}

@@ -19,6 +19,7 @@ import { BASELINE_NIGHTS, RECENT_NIGHTS, watchAugmentation } from '../../shared/
 import { classifyMedication } from '../../shared/domain/drug-classes'
 import { areasSummary, medicationEvents, onsetSummary, weeklyTiming } from '../../shared/domain/symptom-timing'
 import { addDays, daysBetween } from '../../shared/domain/journal'
+import { nightsBetween, type LoadedNights } from './loaded-nights'
 import {
   activeOn,
   CHANGE_OUTSIDE_MESSAGE,
@@ -75,13 +76,6 @@ export interface MedicationDeps {
   now: () => Date
   /** Every lab result, oldest first (the experiments service keeps them). */
   labs?: () => LabResult[]
-}
-
-/** Every (not deleted) journal entry from one night to another, oldest first, as the journal store returns them. */
-export interface LoadedNights {
-  from: string
-  to: string
-  entries: readonly JournalEntry[]
 }
 
 const DISMISSED_KEY = 'augmentation.dismissed'
@@ -173,11 +167,7 @@ export function createMedicationService({ store, journal, keyValue, today, clock
 
   /** Entries from one night to another: the part `loaded` holds from it, the rest read. */
   function entriesBetween(from: string, to: string, loaded?: LoadedNights): readonly JournalEntry[] {
-    if (!loaded || to < loaded.from || from > loaded.to) return journal.between(from, to)
-    const inside = loaded.entries.filter((e) => e.eveningDate >= from && e.eveningDate <= to)
-    const before = from < loaded.from ? journal.between(from, addDays(loaded.from, -1)) : []
-    const after = to > loaded.to ? journal.between(addDays(loaded.to, 1), to) : []
-    return before.length === 0 && after.length === 0 ? inside : [...before, ...inside, ...after]
+    return nightsBetween(journal, from, to, loaded)
   }
 
   function augmentation(loaded?: LoadedNights): AugmentationStatus {

@@ -93,28 +93,26 @@ export function createReportService(deps: ReportDeps): ReportService {
   }
 
   function build({ from, to }: ReportQuery): Report {
-    // The period's nights are read once; the factor comparisons and the clinical part use them too.
+    // The period's nights are read once; the factor comparisons, the experiments and the clinical part use them too.
     const entries = deps.journal.between(from, to)
-    const weeks: Report['weeks'] = []
-    const byDate = new Map(entries.map((e) => [e.eveningDate, e]))
-    for (let start = from; start <= to; start = addDays(start, 7)) {
-      const nights = []
-      for (let i = 0; i < 7; i++) {
-        const date = addDays(start, i)
-        if (date > to) break
-        const entry = byDate.get(date)
-        if (entry) nights.push(entry)
-      }
-      weeks.push({
-        start,
-        nightsLogged: nights.length,
-        nightsWithSymptoms: nights.filter((n) => n.severity > 0).length,
-        meanSeverity: round(mean(nights.map((n) => n.severity))),
-        meanEfficiency: round(mean(nights.map((n) => n.metrics.sleepEfficiency)))
-      })
-    }
+    const loaded = { from, to, entries }
+    // Each night's day number in the period (0 = the first night), worked out once: the weeks and the trend read it.
+    const dayIndex = entries.map((e) => daysBetween(from, e.eveningDate))
+    const nightsInRange = daysBetween(from, to) + 1
 
-    const trend = slopePer30(entries.map((e) => ({ x: daysBetween(from, e.eveningDate), y: e.severity })))
+    // Weeks of seven nights from the first night; the last week may be shorter. A night falls in week ⌊day / 7⌋,
+    // and the entries are oldest first, so every week's nights keep their order.
+    const nightsByWeek: JournalEntry[][] = Array.from({ length: Math.ceil(nightsInRange / 7) }, () => [])
+    entries.forEach((e, i) => nightsByWeek[Math.floor(dayIndex[i]! / 7)]!.push(e))
+    const weeks: Report['weeks'] = nightsByWeek.map((nights, w) => ({
+      start: addDays(from, w * 7),
+      nightsLogged: nights.length,
+      nightsWithSymptoms: nights.filter((n) => n.severity > 0).length,
+      meanSeverity: round(mean(nights.map((n) => n.severity))),
+      meanEfficiency: round(mean(nights.map((n) => n.metrics.sleepEfficiency)))
+    }))
+
+    const trend = slopePer30(entries.map((e, i) => ({ x: dayIndex[i]!, y: e.severity })))
     const trendText =
       trend === null
         ? 'Too few nights logged to describe a trend (14 are needed).'
@@ -173,7 +171,7 @@ export function createReportService(deps: ReportDeps): ReportService {
       to,
       generatedOn: deps.today(),
       name: deps.settings.get().profile.name.trim(),
-      nightsInRange: daysBetween(from, to) + 1,
+      nightsInRange,
       nightsLogged: entries.length,
       weeks,
       severity: {
@@ -203,8 +201,8 @@ export function createReportService(deps: ReportDeps): ReportService {
       },
       labs,
       earlierLabs: [...latestBefore.values()].sort((a, b) => a.takenOn.localeCompare(b.takenOn)),
-      experiments: deps.experiments.between(from, to),
-      clinical: deps.medications.clinical(from, to, { from, to, entries }),
+      experiments: deps.experiments.between(from, to, loaded),
+      clinical: deps.medications.clinical(from, to, loaded),
       deviceSleep: deps.deviceSleep.deviceSleep(from, to)
     }
   }

@@ -70,6 +70,54 @@ describe('doctor report (real SQLite)', () => {
     expect(report.intake.magnesiumTargetMg).toBeGreaterThan(0)
   })
 
+  it('puts every night in its 7-night week from the first night, the last week shorter, across a leap day and a month end', async () => {
+    app = startTestApp(undefined, { clock })
+    const from = '2024-02-20'
+    const to = '2024-03-08' // 18 nights: weeks of 7, 7 and 4
+    // Gaps on purpose (no night on 02-22, 02-27 to 03-01 or 03-05), and severities and wake-ups that differ night to night.
+    const logged = ['2024-02-20', '2024-02-21', '2024-02-23', '2024-02-26', '2024-02-29', '2024-03-02', '2024-03-04', '2024-03-06', '2024-03-08']
+    for (const [i, date] of logged.entries()) {
+      await ok(app.invoke('journal.create', night(date, { severity: (i * 3) % 7, sleep: { wasoMinutes: 10 * i, awakenings: i % 3 } })))
+    }
+    const report = await ok(app.invoke('report.get', { from, to }))
+    const entries = await ok(app.invoke('journal.list', { from, to }))
+
+    // Worked out night by night, as the calendar runs: week k holds the nights from k × 7 to k × 7 + 6 after the first.
+    const expected = []
+    for (let start = from; start <= to; start = addDays(start, 7)) {
+      const nights = entries.filter((e) => e.eveningDate >= start && e.eveningDate <= addDays(start, 6) && e.eveningDate <= to)
+      const mean = (values: number[]): number | null =>
+        values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+      expected.push({
+        start,
+        nightsLogged: nights.length,
+        nightsWithSymptoms: nights.filter((n) => n.severity > 0).length,
+        meanSeverity: mean(nights.map((n) => n.severity)),
+        meanEfficiency: mean(nights.map((n) => n.metrics.sleepEfficiency))
+      })
+    }
+    expect(report.weeks.map((w) => w.start)).toEqual(['2024-02-20', '2024-02-27', '2024-03-05'])
+    expect(report.weeks.map((w) => w.nightsLogged)).toEqual([4, 3, 2])
+    expect(report.weeks).toEqual(expected)
+    expect(report.nightsInRange).toBe(18)
+  })
+
+  it('shows experiments that run past either end of the period exactly as the Experiments page does', async () => {
+    app = startTestApp(undefined, { clock })
+    // 70 nights; the report reuses the nights of its period for the experiments and reads only the rest.
+    for (let i = 0; i < 70; i++) {
+      await ok(app.invoke('journal.create', night(addDays('2026-09-15', i), { severity: (i * 5) % 9 })))
+    }
+    const design = { outcome: 'severity', baselineNights: 14, trialNights: 14, blockNights: null } as const
+    await ok(app.invoke('experiments.create', { change: 'Earlier dinner', startDate: '2026-09-20', ...design }))
+    await ok(app.invoke('experiments.create', { change: 'No screens', startDate: '2026-10-25', ...design }))
+    const report = await ok(app.invoke('report.get', { from: '2026-10-05', to: '2026-11-05' }))
+    const list = await ok(app.invoke('experiments.list', undefined))
+    expect(report.experiments.map((e) => e.change).sort()).toEqual(['Earlier dinner', 'No screens'])
+    expect(report.experiments).toEqual(list.filter((e) => report.experiments.some((r) => r.id === e.id)))
+    expect(report.experiments.every((e) => e.nights.length > 0)).toBe(true)
+  })
+
   it('adds the latest earlier result of a test that has none in the period', async () => {
     app = startTestApp(undefined, { clock })
     await ok(app.invoke('labs.create', { takenOn: '2025-01-01', analyte: 'tsat', value: 18, unit: '%' }))

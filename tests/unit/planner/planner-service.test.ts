@@ -366,6 +366,71 @@ describe('magnesium per day for Insights', () => {
     expect(days[2]).toMatchObject({ day: '2025-03-05', foodMg: 0, supplementMg: 200 })
   })
 
+  it('equals the sum of whole plan items, day by day, with eaten and planned days, supplements, user foods and lost foods', () => {
+    // Per-day magnesium reads item rows and each food's magnesium once; this works the same out from whole
+    // items (PlannerService.day), summed in the items' stored order (day, meal, position), so it must match exactly.
+    const mine = app.services.foods.create({
+      name: 'Test granola',
+      basis: '100g',
+      magnesiumMg: 91.3,
+      ironMg: null,
+      kcal: 410,
+      serving: null,
+      portions: []
+    })
+    const days = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-08']
+    const oz = seq('12014', 'oz')
+    add('12014', 1, { kind: 'measure', seq: oz }, 'breakfast', days[0]) // eaten below
+    add('16015', 1.5, { kind: 'serving' }, 'dinner', days[0])
+    add(mine.id, 37, { kind: 'g' }, 'snacks', days[0])
+    add('11457', 33.3, { kind: 'g' }, 'lunch', days[1]) // planned only
+    add(mine.id, 12.5, { kind: 'g' }, 'breakfast', days[1])
+    add('12061', 2, { kind: 'measure', seq: seq('12061', 'oz (23 whole kernels)') }, 'dinner', days[2])
+    add('12014', 0.7, { kind: 'measure', seq: oz }, 'dinner', days[2])
+    add('19904', 1, { kind: 'measure', seq: seq('19904', 'bar') }, 'lunch', days[4])
+    const eatenIds = [
+      planner().day(days[0]).meals[0]!.items[0]!.id,
+      ...planner()
+        .day(days[2])
+        .meals.flatMap((m) => m.items)
+        .map((i) => i.id)
+    ]
+    for (const id of eatenIds) planner().setEaten(id, true)
+    // A food that no file holds any more still counts as an item, with no magnesium.
+    app.opened.db
+      .prepare(
+        `INSERT INTO plan_items (day, meal, position, food_id, amount, unit_kind, unit_seq, unit_label, unit_grams, eaten, created_at, updated_at)
+         VALUES (?, 'lunch', 9, 'gone-1', 50, 'g', NULL, 'g', 1, 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`
+      )
+      .run(days[4])
+    planner().setSupplement(days[1], 150)
+    planner().setSupplement(days[3], 250) // a supplement without food
+    planner().setSupplement(days[4], 0)
+
+    const expected = days.flatMap((day) => {
+      const plan = planner().day(day)
+      const items = plan.meals
+        .flatMap((m) => m.items)
+        .sort((a, b) => a.meal.localeCompare(b.meal) || a.position - b.position || a.id - b.id)
+      const eaten = items.filter((i) => i.eaten)
+      const sum = (list: typeof items): number => list.reduce((total, i) => total + i.mg, 0)
+      if (items.length === 0 && plan.supplementMg === 0) return []
+      return [
+        {
+          day,
+          foodMg: eaten.length > 0 ? sum(eaten) : sum(items),
+          basis: eaten.length > 0 ? 'eaten' : 'planned',
+          supplementMg: plan.supplementMg
+        }
+      ]
+    })
+    expect(expected.map((d) => d.basis)).toEqual(['eaten', 'planned', 'eaten', 'planned', 'eaten'])
+    expect(planner().magnesiumByDay(days[0], days[4])).toEqual(expected)
+    // The user's food is read from their own database, the lost food as 0 mg.
+    expect(expected[1]!.foodMg).toBeCloseTo((79 * 33.3) / 100 + (91.3 * 12.5) / 100, 9)
+    expect(expected[4]!.foodMg).toBeCloseTo(0, 9)
+  })
+
   it('refuses a reversed or over-long range', async () => {
     expect(await app.invoke('planner.magnesiumByDay', { from: '2025-03-09', to: MONDAY })).toMatchObject({ ok: false })
     expect(await app.invoke('planner.magnesiumByDay', { from: '2000-01-01', to: '2025-01-01' })).toMatchObject({ ok: false })

@@ -155,6 +155,49 @@ describe('journal service — saving nights', () => {
   })
 })
 
+describe('journal service — reading a range', () => {
+  it('gives each night exactly as reading it alone does, every field, with medicines, doses and custom values', async () => {
+    // A range is read as plain arrays and named again in JS (journal-store.ts); a night read alone is a keyed row.
+    const factor = await app.invoke('journal.factors.create', { label: 'Late dinner', kind: 'yesno' })
+    if (!factor.ok) throw new Error('create failed')
+    await create(
+      night('2026-11-20', {
+        severity: 7,
+        symptomStart: '20:15',
+        bodyAreas: ['legs', 'arms', 'other'],
+        relievedByMoving: 'yes',
+        sleepDisturbance: 3,
+        notes: 'Restless after the long drive',
+        sleep: { inBed: '23:10', triedToSleep: '23:40', latencyMinutes: 45, awakenings: 3, wasoMinutes: 50, quality: 2, rested: 1 },
+        factors: {
+          caffeineDrinks: 2,
+          caffeineLast: '15:30',
+          alcoholDrinks: 1,
+          alcoholLast: '20:00',
+          exerciseMinutes: 40,
+          exerciseEvening: true,
+          stress: 4,
+          magnesiumMg: 300,
+          magnesiumForm: 'citrate',
+          ironMg: 65,
+          medications: ['Pramipexole', 'Gabapentin'],
+          doses: [{ name: 'Pramipexole', amount: 0.125 }]
+        },
+        custom: [{ factorId: factor.value.id, value: 1 }]
+      })
+    )
+    await create(night('2026-11-21', { severity: 0, bodyAreas: [], relievedByMoving: null, sleepDisturbance: null, symptomStart: null }))
+    await create(night('2026-11-23'))
+    const range = await app.invoke('journal.list', { from: '2026-11-19', to: '2026-11-23' })
+    if (!range.ok) throw new Error('list failed')
+    expect(range.value.map((e) => e.eveningDate)).toEqual(['2026-11-20', '2026-11-21', '2026-11-23'])
+    for (const entry of range.value) {
+      expect(await app.invoke('journal.get', { eveningDate: entry.eveningDate })).toEqual({ ok: true, value: entry })
+    }
+    expect(range.value[0]).toMatchObject({ bodyAreas: ['legs', 'arms', 'other'], factors: { magnesiumForm: 'citrate', exerciseEvening: true } })
+  })
+})
+
 describe('journal service — delete and undo', () => {
   it('a deleted entry disappears and comes back exactly as it was', async () => {
     const saved = await create(night('2026-11-23', { factors: { medications: ['Gabapentin'] }, notes: 'Long walk' }))

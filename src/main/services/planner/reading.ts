@@ -151,16 +151,25 @@ export function createPlanReading(ctx: PlannerContext, targets: PlannerService['
     },
 
     magnesiumByDay(from, to) {
+      const rows = store.magnesiumRows(from, to)
+      const mgPer100g = store.magnesiumPer100g([...new Set(rows.map((row) => row[2]))])
+      // The rows come ordered by day, so each day's items are one run: summed in JS in row order (not with SQL's
+      // sum(), whose compensated summation can differ in the last bit and so move a rounded mean or a day on target).
       const byDay = new Map<string, { planned: number; eaten: number; eatenCount: number }>()
-      for (const row of store.magnesiumRows(from, to)) {
-        const entry = byDay.get(row.day) ?? { planned: 0, eaten: 0, eatenCount: 0 }
-        const mg = nutrientForGrams(row.mg_per_100g, row.grams)
+      let entry: { planned: number; eaten: number; eatenCount: number } | undefined
+      let entryDay = ''
+      for (const [rowDay, eaten, foodId, grams] of rows) {
+        if (entry === undefined || rowDay !== entryDay) {
+          entry = { planned: 0, eaten: 0, eatenCount: 0 }
+          entryDay = rowDay
+          byDay.set(rowDay, entry)
+        }
+        const mg = nutrientForGrams(mgPer100g.get(foodId)!, grams)
         entry.planned += mg
-        if (row.eaten === 1) {
+        if (eaten === 1) {
           entry.eaten += mg
           entry.eatenCount += 1
         }
-        byDay.set(row.day, entry)
       }
       const supplements = store.supplements(from, to)
       const days = [...new Set([...byDay.keys(), ...[...supplements].filter(([, mg]) => mg > 0).map(([d]) => d)])].sort()
