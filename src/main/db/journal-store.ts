@@ -150,47 +150,10 @@ const COLUMNS = [
 /**
  * The columns a range of nights is read with (all but deleted_at, which such a read requires to be null), as plain
  * arrays: for a year of nights, better-sqlite3 building a keyed object of 37 columns per row costs more than the
- * query itself. `rangeRow` names the values again, each by its column's position in this list.
+ * query itself. `rangeRow` names the values again, each by its column's position in this list; a column added to
+ * COLUMNS and EntryRow but not named there is a type error (RangeRow has it, the object does not).
  */
-const RANGE_COLUMNS = [
-  'id',
-  'evening_date',
-  'zone',
-  'severity',
-  'symptom_start',
-  'area_legs',
-  'area_arms',
-  'area_other',
-  'relieved_by_moving',
-  'sleep_disturbance',
-  'in_bed',
-  'tried_to_sleep',
-  'latency_minutes',
-  'awakenings',
-  'waso_minutes',
-  'final_wake',
-  'out_of_bed',
-  'quality',
-  'rested',
-  'nap_count',
-  'nap_minutes',
-  'time_in_bed_minutes',
-  'total_sleep_minutes',
-  'sleep_efficiency',
-  'caffeine_drinks',
-  'caffeine_last',
-  'alcohol_drinks',
-  'alcohol_last',
-  'exercise_minutes',
-  'exercise_evening',
-  'stress',
-  'magnesium_mg',
-  'magnesium_form',
-  'iron_mg',
-  'notes',
-  'created_at',
-  'updated_at'
-] as const satisfies readonly (keyof EntryRow)[]
+const RANGE_COLUMNS = ['id', ...COLUMNS, 'created_at', 'updated_at'] as const satisfies readonly (keyof EntryRow)[]
 
 type RangeColumn = (typeof RANGE_COLUMNS)[number]
 type RangeRow = Pick<EntryRow, RangeColumn>
@@ -236,7 +199,7 @@ function rangeRow(values: readonly unknown[]): RangeRow {
     iron_mg: v[AT.iron_mg],
     notes: v[AT.notes],
     created_at: v[AT.created_at],
-    updated_at: v[AT.updated_at],
+    updated_at: v[AT.updated_at]
   }
 }
 
