@@ -28,13 +28,15 @@ export function chromiumExecutable() {
 /**
  * Opens `url` in a cold browser and returns the `stillwell:interactive` mark's
  * startTime: milliseconds from navigation start until the page called itself usable.
+ * With `painted`, it also passes the page's first contentful paint (the first
+ * frame with text on screen, from Chromium's paint timing) to `painted`.
  * With `settled`, it also waits until every bridge call the page has made is
  * answered and two more frames have passed with none started (the first
  * screen's data on screen), and passes that time, from the same origin, to `settled`.
  * @param {string} url
- * @param {{ expectHash?: RegExp, timeoutMs?: number, settled?: (ms: number) => void }} [options] expectHash: the route the page must have landed on
+ * @param {{ expectHash?: RegExp, timeoutMs?: number, settled?: (ms: number) => void, painted?: (ms: number) => void }} [options] expectHash: the route the page must have landed on
  */
-export async function coldLoad(url, { expectHash, timeoutMs = 30_000, settled } = {}) {
+export async function coldLoad(url, { expectHash, timeoutMs = 30_000, settled, painted } = {}) {
   if (isStopping()) throw new Error('the bench is stopping')
   const profile = mkdtempSync(join(tmpdir(), 'stillwell-bench-profile-'))
   const removeProfile = removeOnCleanup(profile) // registered first, so it runs after the browser has closed
@@ -72,12 +74,22 @@ export async function coldLoad(url, { expectHash, timeoutMs = 30_000, settled } 
       return { startTime: performance.getEntriesByName(name)[0].startTime, hash: globalThis.location.hash }
     }, INTERACTIVE_MARK)
     if (expectHash && !expectHash.test(hash)) throw new Error(`${url} landed on "${hash}", expected ${expectHash}${describe(problems)}`)
+    if (painted) painted(await firstContentfulPaint(page, timeoutMs))
     if (settled) settled(await settledAt(page, timeoutMs))
     return startTime
   } finally {
     await closeBrowser()
     await removeProfile()
   }
+}
+
+/** The page's first contentful paint (ms from navigation start), once Chromium has reported it. */
+async function firstContentfulPaint(page, timeoutMs) {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+    timeout: timeoutMs,
+    polling: 50
+  })
+  return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime)
 }
 
 /** In the page, before its scripts: counts bridge requests started and in flight (answered once their body is read). */

@@ -9,6 +9,9 @@
 // cold_load_main_thread_ms, bare_main_thread_ms: CPU time of the page's main
 // thread until the mark, from traced loads: steady on a busy machine.
 // cold_load_complete_ms: the same timed loads, until the first screen has its data on screen.
+// cold_first_paint_ms, first_paint_ratio: the same loads (both pages), until Chromium's first contentful
+// paint: the frame in which the screen first shows, which the mark (a frame callback, before that
+// frame's layout and paint) can precede or not depending on when the load event forces a layout.
 import { buildBarePage } from '../lib/bare-page.mjs'
 import { coldLoad, mainThreadWork, traceColdLoad } from '../lib/browser.mjs'
 import { serveStatic } from '../lib/static-server.mjs'
@@ -23,8 +26,8 @@ export const loadTime = {
     const bareNoCoop = await serveStatic(bareDir)
     const targets = [
       // The seeded folder has finished first run, so the app must land on its everyday screen.
-      { name: 'stillwell', url: `${url}/`, expectHash: /^#\/today$/, times: [], work: [], complete: [] },
-      { name: 'bare (the harness headers)', url: `${bare.url}/`, times: [], work: [] },
+      { name: 'stillwell', url: `${url}/`, expectHash: /^#\/today$/, times: [], work: [], complete: [], paints: [] },
+      { name: 'bare (the harness headers)', url: `${bare.url}/`, times: [], work: [], paints: [] },
       { name: 'bare (no headers)', url: `${bareNoCoop.url}/`, times: [], work: [] }
     ]
     try {
@@ -34,7 +37,8 @@ export const loadTime = {
       for (let run = 0; run < ctx.runs; run++) {
         for (const target of targets) {
           const settled = target.complete && ((ms) => target.complete.push(ms))
-          target.times.push(await coldLoad(target.url, { ...target, settled }))
+          const painted = target.paints && ((ms) => target.paints.push(ms))
+          target.times.push(await coldLoad(target.url, { ...target, settled, painted }))
         }
       }
       for (let run = 0; run < ctx.runs; run++) {
@@ -46,6 +50,7 @@ export const loadTime = {
     }
     for (const target of targets) ctx.log(`${target.name} loads (ms): ${target.times.map((t) => t.toFixed(1)).join(', ')}`)
     ctx.log(`stillwell, Today with every tile's data (ms): ${targets[0].complete.map((t) => t.toFixed(1)).join(', ')}`)
+    for (const target of targets.slice(0, 2)) ctx.log(`${target.name}, first contentful paint (ms): ${target.paints.map((t) => t.toFixed(1)).join(', ')}`)
     for (const target of targets.slice(0, 2)) {
       ctx.log(`${target.name}, main-thread CPU until interactive (ms): ${target.work.map((t) => t.toFixed(1)).join(', ')}`)
     }
@@ -61,6 +66,18 @@ export const loadTime = {
         value: round(median(targets[0].complete), 1),
         unit: 'ms',
         note: "the same loads until Today's tiles had their data on screen (every bridge call answered, two quiet frames)"
+      },
+      {
+        name: 'cold_first_paint_ms',
+        value: round(median(targets[0].paints), 1),
+        unit: 'ms',
+        note: 'the same loads until the first frame with text (first contentful paint): when the screen first shows'
+      },
+      {
+        name: 'first_paint_ratio',
+        value: round(median(targets[0].paints) / median(targets[1].paints), 2),
+        unit: '×',
+        note: `cold_first_paint_ms / the bare page's (${round(median(targets[1].paints), 1)} ms), same loads`
       },
       {
         name: 'bare_load_ms',
