@@ -7,7 +7,6 @@ import {
   type EpisodeInput,
   type IrlsInput,
   type IrlsScore,
-  type JournalEntry,
   type Medication,
   type MedicationInput,
   type ClinicalReport,
@@ -165,18 +164,13 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
   }
 
-  /** Entries from one night to another: the part `loaded` holds from it, the rest read. */
-  function entriesBetween(from: string, to: string, loaded?: LoadedNights): readonly JournalEntry[] {
-    return nightsBetween(journal, from, to, loaded)
-  }
-
   function augmentation(loaded?: LoadedNights): AugmentationStatus {
     const on = today()
     const from = addDays(on, -(RECENT_NIGHTS + BASELINE_NIGHTS + 1))
     const changes = store.changes()
     const watch = watchAugmentation({
       today: on,
-      nights: entriesBetween(from, on, loaded).map((e) => ({
+      nights: nightsBetween(journal, from, on, loaded).map((e) => ({
         date: e.eveningDate,
         severity: e.severity,
         symptomStart: e.symptomStart,
@@ -201,7 +195,7 @@ export function createMedicationService({ store, journal, keyValue, today, clock
     const clamped = daysBetween(askedFrom, to) > TIMING_MAX_DAYS
     const from = clamped ? addDays(to, -(TIMING_MAX_DAYS - 1)) : askedFrom
     const lead = clamped ? `Over the last ${Math.floor(TIMING_MAX_DAYS / 7)} weeks: ` : ''
-    const nights = entriesBetween(from, to, loaded).map((e) => ({
+    const nights = nightsBetween(journal, from, to, loaded).map((e) => ({
       date: e.eveningDate,
       symptomStart: e.symptomStart,
       bodyAreas: e.bodyAreas
