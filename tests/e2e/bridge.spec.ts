@@ -58,7 +58,7 @@ test('the first screen asks for its data in one request, its settings come with 
   await expect(page.getByTestId('next-reminder-time')).not.toBeEmpty()
   const together = requests.filter((body): body is { channel: string }[] => Array.isArray(body))
   const channels = together.flatMap((calls) => calls.map((call) => call.channel))
-  expect(channels).toEqual(expect.arrayContaining(['journal.glance', 'planner.daySummary', 'reminders.get', 'articles.list']))
+  expect(channels).toEqual(expect.arrayContaining(['journal.glance', 'planner.daySummary', 'reminders.get', 'articles.nextRead']))
   // The settings that choose the first screen (and fill in the name and bedtime) came inside the page.
   const every = requests.flatMap((body) => (Array.isArray(body) ? body : [body])) as { channel: string }[]
   expect(every.map((call) => call.channel)).not.toContain('settings.get')

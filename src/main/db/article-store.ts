@@ -36,26 +36,29 @@ export interface RawSearchHit {
   snippet: Segment[]
 }
 
-interface ArticleRow {
-  id: number
+interface SummaryRow {
   slug: string
   origin: 'bundled' | 'imported'
   title: string
   summary: string
   tags: string
-  body: string
   word_count: number
   reading_minutes: number
   last_reviewed: string | null
-  refs: string
   file_name: string | null
-  content_hash: string
   created_at: string
   position: number | null
   furthest: number | null
   anchor: string | null
   read_at: string | null
   progress_updated_at: string | null
+}
+
+interface ArticleRow extends SummaryRow {
+  id: number
+  body: string
+  refs: string
+  content_hash: string
 }
 
 interface BookmarkRow {
@@ -74,11 +77,13 @@ const CLOSE = '\u0003'
 /** Results that get a matching passage; the rest show their summary. More than a window holds. */
 const SNIPPET_LIMIT = 12
 
-const SELECT_ARTICLE = `
-  SELECT a.id, a.slug, a.origin, a.title, a.summary, a.tags, a.body, a.word_count, a.reading_minutes,
-         a.last_reviewed, a.refs, a.file_name, a.content_hash, a.created_at,
-         p.position, p.furthest, p.anchor, p.read_at, p.updated_at AS progress_updated_at
-  FROM articles a LEFT JOIN article_progress p ON p.article_id = a.id`
+const SUMMARY_COLUMNS = `a.slug, a.origin, a.title, a.summary, a.tags, a.word_count, a.reading_minutes,
+         a.last_reviewed, a.file_name, a.created_at,
+         p.position, p.furthest, p.anchor, p.read_at, p.updated_at AS progress_updated_at`
+const FROM_ARTICLES = 'FROM articles a LEFT JOIN article_progress p ON p.article_id = a.id'
+const SELECT_ARTICLE = `SELECT a.id, a.body, a.refs, a.content_hash, ${SUMMARY_COLUMNS} ${FROM_ARTICLES}`
+// Lists leave out the text: reading every article's body to throw it away cost more than the rest of a list.
+const SELECT_SUMMARY = `SELECT ${SUMMARY_COLUMNS} ${FROM_ARTICLES}`
 
 const SELECT_BOOKMARK = `
   SELECT b.id, a.slug, a.title, b.anchor, b.label, b.fraction, b.created_at
@@ -92,7 +97,8 @@ export interface ArticleStore {
   insertImported(record: ArticleRecord): number
   updateDetails(slug: string, title: string, tags: string[]): boolean
   remove(id: number): void
-  list(): StoredArticle[]
+  /** Every article without its text, in the library's order. */
+  list(): ArticleSummary[]
   get(slug: string): StoredArticle | undefined
   slugTaken(slug: string): boolean
   /** Ranked hits; the first `withSnippets` carry a passage around the match, the others their summary. */
@@ -109,7 +115,7 @@ export interface ArticleStore {
 export function createArticleStore(db: Database, now: () => Date): ArticleStore {
   const stmt = {
     // The user's own documents first: they are few, and the reason they were imported.
-    all: db.prepare<[], ArticleRow>(`${SELECT_ARTICLE} ORDER BY a.origin = 'imported' DESC, a.title COLLATE NOCASE`),
+    all: db.prepare<[], SummaryRow>(`${SELECT_SUMMARY} ORDER BY a.origin = 'imported' DESC, a.title COLLATE NOCASE`),
     bySlug: db.prepare<[string], ArticleRow>(`${SELECT_ARTICLE} WHERE a.slug = ?`),
     slugTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE slug = ?'),
     bundledHashes: db.prepare<[], { slug: string; content_hash: string }>(
@@ -258,8 +264,8 @@ export function createArticleStore(db: Database, now: () => Date): ArticleStore 
     insertImported,
     updateDetails,
     remove,
-    list(): StoredArticle[] {
-      return stmt.all.all().map(toArticle)
+    list(): ArticleSummary[] {
+      return stmt.all.all().map(toSummary)
     },
     get(slug: string): StoredArticle | undefined {
       const found = stmt.bySlug.get(slug)
@@ -311,7 +317,7 @@ export function createArticleStore(db: Database, now: () => Date): ArticleStore 
   }
 }
 
-function toProgress(r: ArticleRow): ArticleProgress {
+function toProgress(r: SummaryRow): ArticleProgress {
   return {
     position: r.position ?? 0,
     furthest: r.furthest ?? 0,
@@ -322,9 +328,8 @@ function toProgress(r: ArticleRow): ArticleProgress {
   }
 }
 
-function toArticle(r: ArticleRow): StoredArticle {
+function toSummary(r: SummaryRow): ArticleSummary {
   return {
-    id: r.id,
     slug: r.slug,
     origin: r.origin,
     title: r.title,
@@ -335,11 +340,12 @@ function toArticle(r: ArticleRow): StoredArticle {
     lastReviewed: r.last_reviewed,
     addedAt: r.created_at,
     fileName: r.file_name,
-    progress: toProgress(r),
-    body: r.body,
-    references: JSON.parse(r.refs) as string[],
-    contentHash: r.content_hash
+    progress: toProgress(r)
   }
+}
+
+function toArticle(r: ArticleRow): StoredArticle {
+  return { id: r.id, ...toSummary(r), body: r.body, references: JSON.parse(r.refs) as string[], contentHash: r.content_hash }
 }
 
 function toBookmark(r: BookmarkRow): Bookmark {

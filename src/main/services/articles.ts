@@ -8,6 +8,7 @@ import {
   type ArticleSummary,
   type Bookmark,
   type Library,
+  type NextRead,
   type ReaderPreferences,
   type SearchHit
 } from '../../shared/contract'
@@ -15,6 +16,7 @@ import {
   clampFraction,
   DEFAULT_FONT_SCALE,
   IMPORTED_SLUG_PREFIX,
+  nextRead,
   normalizeTags,
   relatedByTags,
   slugify
@@ -36,6 +38,8 @@ export interface ArticleServiceDeps {
 
 export interface ArticleService {
   list(): Library
+  /** What Today's reading tile offers: the article the user is part-way through, else where to start. */
+  nextRead(): NextRead | null
   search(query: string, tag?: string | null): SearchHit[]
   get(slug: string): ArticleDetail
   savePosition(slug: string, fraction: number, anchor: string | null): ArticleProgress
@@ -112,11 +116,18 @@ export function createArticleService(deps: ArticleServiceDeps): ArticleService {
     syncBundled,
 
     list() {
-      const articles = repo.list().map(summary)
+      const articles = repo.list()
       const counts = new Map<string, number>()
       for (const article of articles) for (const tag of article.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
       const tags = [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
       return { articles, tags }
+    },
+
+    nextRead() {
+      const next = nextRead(repo.list())
+      if (!next) return null
+      const { article, kind } = next
+      return { kind, slug: article.slug, title: article.title, readingMinutes: article.readingMinutes, position: article.progress.position }
     },
 
     search(query, tag = null) {
@@ -127,8 +138,7 @@ export function createArticleService(deps: ArticleServiceDeps): ArticleService {
 
     get(slug) {
       const article = find(slug)
-      const others = repo.list()
-      const related = relatedByTags(article, others, RELATED_LIMIT).map(summary)
+      const related = relatedByTags(article, repo.list(), RELATED_LIMIT)
       return {
         ...summary(article),
         body: article.body,

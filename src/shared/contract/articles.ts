@@ -75,6 +75,16 @@ export const LibrarySchema = z.object({
   tags: z.array(z.object({ tag: z.string(), count: z.number().int() }))
 })
 
+/** Today's reading suggestion: the article to go on with, or one to start with. */
+export const NextReadSchema = z.object({
+  kind: z.enum(['continue', 'start']),
+  slug: z.string(),
+  title: z.string(),
+  readingMinutes: z.number().int(),
+  /** Where the reader was last, 0 (top) to 1 (end). */
+  position: fraction
+})
+
 export const SearchHitSchema = z.object({
   slug: z.string(),
   origin: z.enum(['bundled', 'imported']),
@@ -122,6 +132,7 @@ export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 export type ArticleDetail = z.infer<typeof ArticleDetailSchema>
 export type Bookmark = z.infer<typeof BookmarkSchema>
 export type Library = z.infer<typeof LibrarySchema>
+export type NextRead = z.infer<typeof NextReadSchema>
 export type SearchHit = z.infer<typeof SearchHitSchema>
 export type ReaderPreferences = z.infer<typeof ReaderPreferencesSchema>
 export type ImportArticle = z.infer<typeof ImportArticleSchema>
@@ -129,6 +140,7 @@ export type UpdateArticle = z.infer<typeof UpdateArticleSchema>
 
 export const articlesChannels = {
   'articles.list': { input: z.undefined(), output: LibrarySchema },
+  'articles.nextRead': { input: z.undefined(), output: NextReadSchema.nullable() },
   'articles.search': {
     input: z
       .object({

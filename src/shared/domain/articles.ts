@@ -205,3 +205,27 @@ export function progressLabel(progress: { furthest: number; read: boolean }): st
   const percent = Math.round(clampFraction(progress.furthest) * 100)
   return percent < 2 ? 'Unread' : `${percent}% read`
 }
+
+/** Where a new reader is best off starting. */
+export const FIRST_READ = 'what-is-rls'
+
+interface ReadingState {
+  slug: string
+  origin: 'bundled' | 'imported'
+  progress: { position: number; furthest: number; read: boolean; updatedAt: string | null }
+}
+
+/**
+ * What to offer next: the article most recently left part-way through ('continue'), else an unread
+ * bundled article to begin with, FIRST_READ when it is still unread ('start'). It never counts what is
+ * left unread.
+ */
+export function nextRead<T extends ReadingState>(articles: readonly T[]): { article: T; kind: 'continue' | 'start' } | undefined {
+  const started = articles
+    .filter((a) => !a.progress.read && a.progress.position > 0.02 && a.progress.position < READ_THRESHOLD && a.progress.updatedAt)
+    .sort((a, b) => (b.progress.updatedAt ?? '').localeCompare(a.progress.updatedAt ?? ''))[0]
+  if (started) return { article: started, kind: 'continue' }
+  const unread = articles.filter((a) => a.origin === 'bundled' && !a.progress.read && a.progress.furthest < 0.02)
+  const first = unread.find((a) => a.slug === FIRST_READ) ?? unread[0]
+  return first ? { article: first, kind: 'start' } : undefined
+}

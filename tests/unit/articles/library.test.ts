@@ -98,6 +98,37 @@ describe('reading progress', () => {
     expect(second.service.get('what-is-rls').progress).toMatchObject({ position: 0.42, anchor: 'sec-how-it-is-diagnosed' })
   })
 
+  it('gives Today one article to read next: where to start, then the one the reader left part-way', async () => {
+    app = startTestApp()
+    const fresh = await app.invoke('articles.nextRead')
+    expect(fresh).toEqual({
+      ok: true,
+      value: {
+        kind: 'start',
+        slug: 'what-is-rls',
+        title: 'What is restless legs syndrome?',
+        readingMinutes: expect.any(Number),
+        position: 0
+      }
+    })
+    await app.invoke('articles.savePosition', { slug: 'iron-and-rls', fraction: 0.4, anchor: null })
+    const going = await app.invoke('articles.nextRead')
+    expect(going.ok && going.value).toMatchObject({ kind: 'continue', slug: 'iron-and-rls', title: 'Iron and RLS', position: 0.4 })
+    // Read to the end, it is no longer offered; the first article, now read, is not offered to start either.
+    await app.invoke('articles.savePosition', { slug: 'iron-and-rls', fraction: 0.97, anchor: null })
+    await app.invoke('articles.setRead', { slug: 'what-is-rls', read: true })
+    const after = await app.invoke('articles.nextRead')
+    expect(after.ok && after.value).toMatchObject({ kind: 'start' })
+    expect(after.ok && after.value?.slug).not.toMatch(/^(iron-and-rls|what-is-rls)$/)
+  })
+
+  it('offers nothing once every article that comes with Stillwell is read', async () => {
+    app = startTestApp()
+    const library = app.services.articles.list().articles
+    for (const article of library) await app.invoke('articles.setRead', { slug: article.slug, read: true })
+    expect(await app.invoke('articles.nextRead')).toEqual({ ok: true, value: null })
+  })
+
   it('can be marked read and unread by hand', async () => {
     app = startTestApp()
     const read = await app.invoke('articles.setRead', { slug: 'what-is-rls', read: true })

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   countWords,
   internalLinkRoute,
+  FIRST_READ,
+  nextRead,
   isSafeExternalUrl,
   normalizeTags,
   parseInternalLink,
@@ -125,5 +127,37 @@ describe('related articles', () => {
       { slug: 'd', title: 'D', tags: ['sleep'] }
     ]
     expect(relatedByTags(target, others).map((x) => x.slug)).toEqual(['c', 'b'])
+  })
+})
+
+describe('nextRead', () => {
+  const article = (
+    slug: string,
+    progress: Partial<{ position: number; furthest: number; read: boolean; updatedAt: string | null }> = {},
+    origin: 'bundled' | 'imported' = 'bundled'
+  ) => ({
+    slug,
+    origin,
+    progress: { position: 0, furthest: 0, read: false, updatedAt: null, ...progress }
+  })
+
+  it('goes on with the article left part-way most recently', () => {
+    const older = article('a', { position: 0.5, furthest: 0.5, updatedAt: '2026-03-01T10:00:00.000Z' })
+    const newer = article('b', { position: 0.2, furthest: 0.6, updatedAt: '2026-03-02T10:00:00.000Z' })
+    expect(nextRead([older, newer, article(FIRST_READ)])).toEqual({ article: newer, kind: 'continue' })
+  })
+
+  it('does not offer to go on with one barely opened, nearly finished or read', () => {
+    const opened = article('opened', { position: 0.01, furthest: 0.01, updatedAt: '2026-03-01T10:00:00.000Z' })
+    const nearlyDone = article('done', { position: 0.96, furthest: 0.96, updatedAt: '2026-03-01T10:00:00.000Z' })
+    const read = article('read', { position: 0.5, furthest: 1, read: true, updatedAt: '2026-03-01T10:00:00.000Z' })
+    expect(nextRead([opened, nearlyDone, read])).toEqual({ article: opened, kind: 'start' })
+  })
+
+  it('starts with the first article while it is unread, else the first unread one that comes with Stillwell', () => {
+    const own = article('your-notes', {}, 'imported')
+    expect(nextRead([own, article('iron'), article(FIRST_READ)])?.article.slug).toBe(FIRST_READ)
+    expect(nextRead([own, article('iron'), article(FIRST_READ, { read: true, furthest: 1 })])?.article.slug).toBe('iron')
+    expect(nextRead([own])).toBeUndefined()
   })
 })

@@ -5,6 +5,7 @@ import type { Handlers } from './types'
 /** The reader. */
 export const articlesHandlers = (services: Services): Handlers<typeof articlesChannels> => ({
   'articles.list': () => services.articles.list(),
+  'articles.nextRead': () => services.articles.nextRead(),
   'articles.search': ({ query, tag }) => services.articles.search(query, tag ?? null),
   'articles.get': ({ slug }) => services.articles.get(slug),
   'articles.savePosition': ({ slug, fraction, anchor }) => services.articles.savePosition(slug, fraction, anchor),
