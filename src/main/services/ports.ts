@@ -24,13 +24,25 @@ export interface ExternalLinks {
 export interface Clock {
   /** The current instant. */
   now(): Date
-  /** The user's IANA time zone, read each time: it can change while the app runs. */
+  /** The user's IANA time zone, read afresh (at most a second late): it can change while the app runs. */
   zone(): string
 }
 
+// Reading the system zone builds an Intl formatter (a tenth of a millisecond or more) and one save asks
+// for it several times: the answer is kept for a second, timed on the monotonic clock so that a wall
+// clock jumping back cannot keep it longer.
+const ZONE_KEPT_MS = 1000
+let zoneRead: { zone: string; at: number } | null = null
+
 export const systemClock: Clock = {
   now: () => new Date(),
-  zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone
+  zone: () => {
+    const at = performance.now()
+    if (zoneRead === null || at - zoneRead.at >= ZONE_KEPT_MS) {
+      zoneRead = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, at }
+    }
+    return zoneRead.zone
+  }
 }
 
 /** Timers, injectable so tests drive the scheduler with a fake clock. */

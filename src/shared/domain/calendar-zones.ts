@@ -5,6 +5,22 @@ import { IANAZone } from 'luxon'
 import { DAY_MS, EVENING_STARTS_AT_HOUR, HOUR_MS, MINUTE_MS, dateOfDayNumber, formatWallTime } from './calendar'
 import type { GapRule, IsoDate, WallMs, WallTime } from './calendar'
 
+// Luxon checks a name by building an Intl formatter for it (a tenth of a millisecond or more), and a save
+// checks the entry's zone more than once: the answers are kept. Zone names are few; the cap is a guard.
+const knownZones = new Map<string, boolean>()
+const KNOWN_ZONES_CAP = 64
+
+/** Whether `name` is an IANA zone this runtime knows ('Europe/Berlin'; not 'CET+1' or ''). */
+export function isKnownZone(name: string): boolean {
+  let known = knownZones.get(name)
+  if (known === undefined) {
+    known = IANAZone.isValidZone(name)
+    if (knownZones.size >= KNOWN_ZONES_CAP) knownZones.clear()
+    knownZones.set(name, known)
+  }
+  return known
+}
+
 export function zoneFor(name: string): IANAZone {
   const zone = IANAZone.create(name)
   if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${name}`)
@@ -31,7 +47,6 @@ export function wallTimeInZone(zone: string, ms: number): WallTime {
   const local = ms + offsetMs(z, ms)
   return formatWallTime(Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS))
 }
-
 
 // Offset lookups go through Intl and cost microseconds each; the reminder check
 // re-resolves the same few evenings every minute, so remember recent answers.

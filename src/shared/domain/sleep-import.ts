@@ -28,6 +28,7 @@
  */
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon'
 import type { SleepDiary } from '../schemas/journal'
+import { isKnownZone } from './calendar-zones'
 
 export const FRAGMENT_GAP_MINUTES = 60
 export const AWAKENING_MIN_MINUTES = 5
@@ -117,7 +118,7 @@ const MINUTE = 60_000
 export function zoneFor(name: string): IANAZone | FixedOffsetZone | null {
   const fixed = FixedOffsetZone.parseSpecifier(name)
   if (fixed) return fixed
-  return IANAZone.isValidZone(name) ? IANAZone.create(name) : null
+  return isKnownZone(name) ? IANAZone.create(name) : null
 }
 
 function local(ms: number, zone: string): DateTime {

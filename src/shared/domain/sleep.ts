@@ -23,9 +23,9 @@
  * spans a daylight-saving change is one hour shorter (spring) or longer
  * (autumn) than its wall-clock times suggest.
  */
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
 import { DAY_MS, wallOnEvening } from './calendar'
-import { instantOfWall, zoneFor } from './calendar-zones'
+import { instantOfWall, isKnownZone, zoneFor } from './calendar-zones'
 
 /** Plain-language WASO definition for labels, tooltips and help text. */
 export const WASO_DEFINITION =
@@ -128,10 +128,6 @@ function parseEveningDate(text: string): DateTime | null {
   if (!DATE_RE.test(text)) return null
   const date = DateTime.fromISO(text, { zone: 'UTC' })
   return date.isValid ? date : null
-}
-
-function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone)
 }
 
 /**
@@ -272,7 +268,7 @@ export function computeSleepMetrics(input: SleepDiaryInput): SleepResult {
       message: DATE_MESSAGE
     })
   }
-  const zoneOk = isValidZone(input.zone)
+  const zoneOk = isKnownZone(input.zone)
   if (!zoneOk) {
     issues.push({ field: 'zone', code: 'malformed', message: `Unknown time zone "${input.zone}".` })
   }

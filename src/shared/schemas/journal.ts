@@ -261,7 +261,25 @@ function hasParts(value: unknown): boolean {
  * problem is found at once, keyed by the field to highlight (`sleep.wasoMinutes`).
  */
 export function nightEntrySchema(context: NightContext) {
-  return NightEntryInputSchema.superRefine((night, ctx) => crossFieldRules(night, context, ctx), {
-    when: (payload) => hasParts(payload.value)
-  })
+  const key = contextKey(context)
+  let schema = nightSchemas.get(key)
+  if (schema === undefined) {
+    schema = NightEntryInputSchema.superRefine((night, ctx) => crossFieldRules(night, context, ctx), {
+      when: (payload) => hasParts(payload.value)
+    })
+    if (nightSchemas.size >= NIGHT_SCHEMAS_KEPT) nightSchemas.delete(nightSchemas.keys().next().value as string)
+    nightSchemas.set(key, schema)
+  }
+  return schema
+}
+
+// A new schema costs more than the check itself: zod compiles each object schema on its first parse,
+// which was a third of a journal save. The context changes once a day, with the zone, or when a factor
+// is added, so the last few schemas are kept, keyed by everything the rules read from the context.
+const NIGHT_SCHEMAS_KEPT = 8
+const nightSchemas = new Map<string, ReturnType<typeof NightEntryInputSchema.superRefine>>()
+
+function contextKey({ today, zone, customKinds }: NightContext): string {
+  const kinds = customKinds === undefined ? '*' : [...customKinds].map(([id, kind]) => `${id}:${kind}`).join(',')
+  return `${today}|${zone}|${kinds}`
 }

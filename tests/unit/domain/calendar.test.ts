@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { addDays, addMinutesToWallTime, daysBetween, formatClock, formatDate, monthsEndingOn, setDisplayLocale } from '../../../src/shared/domain/calendar'
-import { dateInZone, eveningInZone, instantOfWall, zoneFor } from '../../../src/shared/domain/calendar-zones'
+import { dateInZone, eveningInZone, instantOfWall, isKnownZone, zoneFor } from '../../../src/shared/domain/calendar-zones'
 import { DateTime } from 'luxon'
 
 afterEach(() => setDisplayLocale(undefined))
@@ -89,6 +89,17 @@ describe('evenings run from noon to noon', () => {
     expect(eveningInZone(zone, at(next, 12))).toBe(next)
     expect(dateInZone(zone, at(day, 23, 59))).toBe(day)
     expect(dateInZone(zone, at(next, 0, 1))).toBe(next)
+  })
+})
+
+describe('time zone names', () => {
+  it('knows IANA zones and refuses anything else, the same way every time it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(isKnownZone('Europe/Berlin')).toBe(true)
+      expect(isKnownZone('Pacific/Chatham')).toBe(true)
+      expect(isKnownZone('Mars/Olympus_Mons')).toBe(false)
+      expect(isKnownZone('')).toBe(false)
+    }
   })
 })
 

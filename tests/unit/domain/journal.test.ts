@@ -114,6 +114,25 @@ describe('nightEntrySchema', () => {
     ).toEqual({ 'custom.0.value': 'The value must be between 0 and 4.', 'custom.1.value': 'This factor is listed twice.' })
   })
 
+  it('checks against the context of each call although schemas are reused: a new day, zone or factor counts at once', () => {
+    const withFactor = night('2026-11-24', { custom: [{ factorId: 3, value: 1 }] })
+    const before = { today: '2026-11-23', zone: 'Europe/Berlin', customKinds: new Map([[1, 'yesno' as const]]) }
+    expect(fieldsOf(validateNightEntry(withFactor, before))).toEqual({
+      'custom.0.value': 'This factor no longer exists. Reload the journal and try again.',
+      eveningDate: 'That night has not happened yet. Choose last night or an earlier one.'
+    })
+    // The factor was added and midnight passed: the same night now saves.
+    const after = { ...before, today: '2026-11-24', customKinds: new Map([...before.customKinds, [3, 'yesno' as const]]) }
+    expect(validateNightEntry(withFactor, after).ok).toBe(true)
+    // A factor's kind changing is a different context too (a yes/no answer is 0 or 1; a scale goes to 4).
+    const scaled = night('2026-11-23', { custom: [{ factorId: 1, value: 3 }] })
+    expect(fieldsOf(validateNightEntry(scaled, before))).toEqual({ 'custom.0.value': 'Answer yes (1) or no (0).' })
+    expect(validateNightEntry(scaled, { ...before, customKinds: new Map([[1, 'scale' as const]]) }).ok).toBe(true)
+    // And the zone the times are read in.
+    expect(validateNightEntry(night('2026-11-23'), { ...options, zone: 'Not/AZone' }).ok).toBe(false)
+    expect(validateNightEntry(night('2026-11-23'), options).ok).toBe(true)
+  })
+
   it('gives the same message as the contract schema for the same bad number, time or date', () => {
     const cases = [
       night('2026-11-23', { severity: 11 }),

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { open as openFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { IANAZone } from 'luxon'
 import {
   AppError,
   MAX_UPLOAD_BYTES,
@@ -32,6 +31,7 @@ import {
   type SleepPeriod
 } from '../../../shared/domain/sleep-import'
 import type { JournalEntry, NightEntry } from '../../../shared/contract'
+import { isKnownZone } from '../../../shared/domain/calendar-zones'
 import { enteredPart } from '../../../shared/domain/journal'
 import type { KeyValueStore } from '../../db/key-value-store'
 import type { SleepImportStore } from '../../db/sleep-import-store'
@@ -260,7 +260,7 @@ export function createSleepImportService(deps: SleepImportDeps): SleepImportServ
 
   /** The device's clock times are in the zone it recorded; a diary night taking them takes that zone too (named zones only). */
   const zoneForDiary = (night: DeviceNight, entry: JournalEntry): string =>
-    night.zone.includes('/') && IANAZone.isValidZone(night.zone) ? night.zone : entry.zone
+    night.zone.includes('/') && isKnownZone(night.zone) ? night.zone : entry.zone
 
   return {
     status() {

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon'
+import { isKnownZone } from '../../../shared/domain/calendar-zones'
 import type { Clock } from '../ports'
 
 /**
@@ -8,17 +8,9 @@ import type { Clock } from '../ports'
  */
 export function zoneReader(clock: Clock, log: (message: string) => void = () => undefined): () => string {
   let warned: string | null = null
-  // Checking a zone builds an Intl formatter (tens of microseconds): remember the answers.
-  const valid = new Map<string, boolean>()
   return () => {
     const zone = clock.zone()
-    let ok = valid.get(zone)
-    if (ok === undefined) {
-      ok = IANAZone.isValidZone(zone)
-      if (valid.size > 50) valid.clear()
-      valid.set(zone, ok)
-    }
-    if (ok) return zone
+    if (isKnownZone(zone)) return zone
     if (warned !== zone) log(`Unknown time zone "${zone}"; planning reminders in UTC.`)
     warned = zone
     return 'UTC'
