@@ -15,7 +15,7 @@ export const journalFigures = {
   name: 'journal',
   async run(ctx) {
     const harness = await ctx.harness()
-    const figures = [await saveRoundTrip(ctx, harness)]
+    const figures = await saveRoundTrip(ctx, harness)
 
     const browser = await chromium.launch({
       executablePath: chromiumExecutable(),
@@ -46,30 +46,45 @@ export const journalFigures = {
   }
 }
 
-/** Saves last night's entry again and again (alternating its severity), timing each bridge call. */
+/**
+ * Saves last night's entry again and again (alternating its severity), timing each bridge call. The
+ * first save after the harness started runs cold code (V8 has compiled nothing yet, zod has not built its
+ * checks, SQLite has not prepared the statements); it is a figure of its own, and the steady-state figure
+ * starts after WARM_UP_SAVES, by which point the times here have settled.
+ */
+const WARM_UP_SAVES = 20
+
 async function saveRoundTrip(ctx, harness) {
   const glance = await harness.invoke('journal.glance')
   if (!glance.lastNight) throw new Error('the seeded data has no recent entry to save')
   const { id, ...saved } = glance.lastNight
   const entry = withoutKeys(saved, ['metrics', 'createdAt', 'updatedAt'])
-  const times = []
+  const all = []
   const total = Math.max(21, ctx.runs * 3)
-  for (let i = 0; i < total + 3; i++) {
+  for (let i = 0; i < total + WARM_UP_SAVES; i++) {
     const next = { ...entry, severity: (entry.severity + i) % 11 }
     const t0 = performance.now()
     await harness.invoke('journal.update', { id, entry: next })
-    const elapsed = performance.now() - t0
-    if (i >= 3) times.push(elapsed) // the first few warm up the connection and statement caches
+    all.push(performance.now() - t0)
   }
   await harness.invoke('journal.update', { id, entry }) // leave it as seeded
-  ctx.log(`journal saves (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`)
-  return {
-    name: 'journal_save_ms',
-    value: round(median(times), 2),
-    unit: 'ms',
-    target: 5,
-    note: `median of ${times.length} saves over the bridge`
-  }
+  const times = all.slice(WARM_UP_SAVES)
+  ctx.log(`journal saves (ms), first ${WARM_UP_SAVES} warming up: ${all.map((t) => t.toFixed(1)).join(', ')}`)
+  return [
+    {
+      name: 'journal_save_ms',
+      value: round(median(times), 2),
+      unit: 'ms',
+      target: 5,
+      note: `median of ${times.length} saves over the bridge, after ${WARM_UP_SAVES}`
+    },
+    {
+      name: 'journal_first_save_ms',
+      value: round(all[0], 1),
+      unit: 'ms',
+      note: 'the first save after the harness started: cold code, one save'
+    }
+  ]
 }
 
 /** Today → Insights (range "all"), timed until the view's "every chart drawn" mark. */
