@@ -12,6 +12,7 @@
 //   ctx.seeded            { dir, days, startDate, endDate, reused } of the seeded folder
 //   ctx.log(message)      progress on stderr (stdout is kept for the table and the JSON)
 //   ctx.figures           the figures measured so far in this run (for shares and ratios)
+import { afterSave } from './after-save.mjs'
 import { articleOpen, articleSearch } from './articles.mjs'
 import { dataFigures } from './data.mjs'
 import { initialJs } from './initial-js.mjs'
@@ -33,6 +34,7 @@ export const measures = [
   articleOpen,
   planner,
   report,
+  afterSave,
   scaling,
   schedulerYear,
   dataFigures,

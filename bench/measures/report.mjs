@@ -11,7 +11,7 @@ import { median, round } from '../lib/stats.mjs'
 
 const MARK = 'stillwell:report-rendered'
 
-function yearBefore(date) {
+export function yearBefore(date) {
   const [y, m, d] = date.split('-').map(Number)
   return new Date(Date.UTC(y - 1, m - 1, d + 1)).toISOString().slice(0, 10)
 }

@@ -274,6 +274,11 @@ export interface JournalStore {
    * data_version). Lets readers keep derived results until then.
    */
   version(): string
+  /**
+   * How many rows this repository's writes have changed since it was opened (SQLite's count, as
+   * total_changes() counts them): the connection's total minus this is every other store's writing.
+   */
+  rowsWritten(): number
   /** True when a (not deleted) entry exists for the night. */
   hasDate(eveningDate: string): boolean
   /** The id of the night's (not deleted) entry, without loading it. */
@@ -420,17 +425,25 @@ export function createJournalStore(db: Database): JournalStore {
   }
 
   let writes = 0
-  /** Wraps a writing function so readers' caches are invalidated. */
+  let rowsWritten = 0
+  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
+  /** Wraps a writing function so readers' caches are invalidated, counting the rows it changes. */
   function writing<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     return (...args) => {
       writes++
-      return fn(...args)
+      const before = totalChanges.get()!
+      try {
+        return fn(...args)
+      } finally {
+        rowsWritten += totalChanges.get()! - before
+      }
     }
   }
 
   return {
     transaction: (fn) => db.transaction(fn)(),
     version: () => `${writes}:${db.pragma('data_version', { simple: true }) as number}`,
+    rowsWritten: () => rowsWritten,
     hasDate: (date) => selectHasDate.get(date)! > 0,
     idForDate: (date) => selectIdForDate.get(date) ?? null,
     insert: writing((write: EntryWrite, now: string) => {

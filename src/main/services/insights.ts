@@ -40,12 +40,17 @@ export interface InsightsDeps {
    * computed answer be reused until then.
    */
   dataVersion?: () => number
+  /**
+   * Changes whenever what `foodMagnesium` reads may have changed (anything written but the journal): the
+   * planned food of a range is kept until then, so a night logged does not re-sum years of meal plans.
+   */
+  foodVersion?: () => string
 }
 
 /** The longest custom range: more than anyone's journal, small enough to stay quick. */
 const MAX_RANGE_DAYS = 50 * 366
 
-export function createInsightsService({ repo, today, profile, foodMagnesium, dataVersion }: InsightsDeps): InsightsService {
+export function createInsightsService({ repo, today, profile, foodMagnesium, dataVersion, foodVersion }: InsightsDeps): InsightsService {
   /** The last night a range ends on: last night, or tonight if it is already logged. */
   function lastNight(): string {
     const now = today()
@@ -58,6 +63,19 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     const key = `${from}|${to}|${repo.version()}`
     if (cache?.key !== key) cache = { key, nights: repo.insightNights(from, to) }
     return cache.nights
+  }
+
+  // Summing ten years of meal plans costs more than reading the nights: kept until something but the journal changes.
+  let foodCache: { key: string; food: ReadonlyMap<string, number> | null } | null = null
+  /** The range's planned food magnesium by day, or null when no meal in it was planned (no food series at all). */
+  function plannedFood(from: string, to: string): ReadonlyMap<string, number> | null {
+    if (!foodMagnesium) return null
+    const key = foodVersion ? `${from}|${to}|${foodVersion()}` : null
+    if (key !== null && foodCache?.key === key) return foodCache.food
+    const planned = foodMagnesium(from, to)
+    const food = planned.size > 0 ? planned : null
+    if (key !== null) foodCache = { key, food }
+    return food
   }
 
   /** The range asked for, or else the smallest preset holding every logged night (at least 2 weeks). */
@@ -147,9 +165,7 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     const nights = nightsBetween(from, to)
     const defs = factorDefs()
     // No planned meals in the range: no food series at all, rather than a line of zeros.
-    const planned = foodMagnesium ? foodMagnesium(from, to) : null
-    const food = planned && planned.size > 0 ? planned : null
-    const data = buildInsights(nights, from, to, defs, food)
+    const data = buildInsights(nights, from, to, defs, plannedFood(from, to))
     const target = magnesiumTargetMg(profile())
     data.factors = shownFactors(data.factors)
     return {

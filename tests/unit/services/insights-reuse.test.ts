@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InsightsData, InsightsQuery } from '../../../src/shared/contract'
 import { startTestApp, type TestApp } from '../../support/app'
@@ -46,5 +48,33 @@ describe('reusing a computed Insights answer', () => {
     const before = withFood.magnesium.targetMg
     await ok(app.invoke('settings.update', { profile: { name: 'R', ageBand: '51-70', sex: 'male', lifeStage: 'none', bedtime: '23:00' } }))
     expect((await insights({ range: '2w' })).magnesium.targetMg).not.toBe(before)
+  })
+
+  it('keeps the planned food of a range across journal saves, and reads it again once a meal, a food or the file changes', async () => {
+    app = startTestApp(undefined, { clock })
+    await ok(app.invoke('journal.create', night('2026-11-22', { severity: 4 })))
+    const item = await ok(
+      app.invoke('planner.addItem', { day: '2026-11-22', meal: 'snacks', foodId: '12014', amount: 30, unit: { kind: 'g' } })
+    )
+    expect((await insights({ range: '2w' })).magnesium.foodMg?.at(-2)).toBeCloseTo(0.3 * 592, 0)
+
+    // A night logged: the nights are read again, the food is the same.
+    const entry = await ok(app.invoke('journal.create', night('2026-11-23', { severity: 6 })))
+    const afterSave = await insights({ range: '2w' })
+    expect(afterSave.severity.mean.at(-1)).toBe(6)
+    expect(afterSave.magnesium.foodMg?.at(-2)).toBeCloseTo(0.3 * 592, 0)
+
+    // A meal changed after that save: the new amount shows.
+    await ok(app.invoke('planner.updateItem', { id: item.id, amount: 60, unit: { kind: 'g' } }))
+    expect((await insights({ range: '2w' })).magnesium.foodMg?.at(-2)).toBeCloseTo(0.6 * 592, 0)
+
+    // Journal saves and a plan removed by another connection (a second window, a restored backup) in between.
+    await ok(app.invoke('journal.update', { id: entry.id, entry: night('2026-11-23', { severity: 5 }) }))
+    const other = new Database(join(app.dataDir, 'stillwell.db'))
+    other.prepare('DELETE FROM plan_items WHERE id = ?').run(item.id)
+    other.close()
+    const emptied = await insights({ range: '2w' })
+    expect(emptied.severity.mean.at(-1)).toBe(5)
+    expect(emptied.magnesium.foodMg).toBeNull()
   })
 })
