@@ -269,9 +269,10 @@ function toFactor(row: FactorRow): CustomFactor {
 export interface JournalStore {
   transaction<T>(fn: () => T): T
   /**
-   * Changes whenever the journal may have changed: on every write through
-   * this repository and whenever another connection commits (SQLite's
-   * data_version). Lets readers keep derived results until then.
+   * Changes whenever the journal may have changed: on every write through this repository, whenever
+   * another connection commits (SQLite's data_version), and whenever this connection writes rows
+   * through anything else (a data import replaces the journal's tables with plain SQL). Lets readers
+   * keep derived results until then.
    */
   version(): string
   /**
@@ -279,6 +280,12 @@ export interface JournalStore {
    * total_changes() counts them): the connection's total minus this is every other store's writing.
    */
   rowsWritten(): number
+  /**
+   * The nights ('YYYY-MM-DD') whose entries were written since `version` (an earlier `version()`), for a
+   * reader to refresh just those; null when that cannot be told (another connection or another part of
+   * the app wrote, a custom factor changed, or too many writes ago), and the reader must read everything again.
+   */
+  nightsWrittenSince(version: string): string[] | null
   /** True when a (not deleted) entry exists for the night. */
   hasDate(eveningDate: string): boolean
   /** The id of the night's (not deleted) entry, without loading it. */
@@ -427,10 +434,19 @@ export function createJournalStore(db: Database): JournalStore {
   let writes = 0
   let rowsWritten = 0
   const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
-  /** Wraps a writing function so readers' caches are invalidated, counting the rows it changes. */
-  function writing<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const dateOfId = db.prepare<[number], string>('SELECT evening_date FROM journal_entries WHERE id = ?').pluck()
+  /** The nights each recent write touched (null: cannot be told), oldest first. */
+  const written: { write: number; nights: string[] | null }[] = []
+  const WRITTEN_KEPT = 64
+  /**
+   * Wraps a writing function so readers' caches are invalidated, counting the rows it changes and
+   * noting which nights it touched: `nights` runs before the write (an entry's date before an edit).
+   */
+  function writing<A extends unknown[], R>(fn: (...args: A) => R, nights: (...args: A) => string[] | null = () => null): (...args: A) => R {
     return (...args) => {
       writes++
+      written.push({ write: writes, nights: nights(...args) })
+      if (written.length > WRITTEN_KEPT) written.shift()
       const before = totalChanges.get()!
       try {
         return fn(...args)
@@ -439,22 +455,54 @@ export function createJournalStore(db: Database): JournalStore {
       }
     }
   }
+  const nightOf = (id: number): string[] => {
+    const date = dateOfId.get(id)
+    return date === undefined ? [] : [date]
+  }
+  const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number
+
+  /** Rows this connection changed through anything but this repository. */
+  const otherRows = (): number => totalChanges.get()! - rowsWritten
+  const version = (): string => `${writes}:${dataVersion()}:${otherRows()}`
+
+  function nightsWrittenSince(earlier: string): string[] | null {
+    const [since, otherCommits, otherWrites] = earlier.split(':').map(Number)
+    if (otherCommits !== dataVersion() || otherWrites !== otherRows()) return null
+    if (since === undefined || !Number.isInteger(since) || since > writes) return null
+    if (since === writes) return []
+    const first = written.findIndex((w) => w.write === since + 1)
+    if (first < 0) return null
+    const nights = new Set<string>()
+    for (const w of written.slice(first)) {
+      if (w.nights === null) return null
+      for (const night of w.nights) nights.add(night)
+    }
+    return [...nights]
+  }
 
   return {
     transaction: (fn) => db.transaction(fn)(),
-    version: () => `${writes}:${db.pragma('data_version', { simple: true }) as number}`,
+    version,
     rowsWritten: () => rowsWritten,
+    nightsWrittenSince,
     hasDate: (date) => selectHasDate.get(date)! > 0,
     idForDate: (date) => selectIdForDate.get(date) ?? null,
-    insert: writing((write: EntryWrite, now: string) => {
-      const id = Number(insertEntry.run({ ...toParams(write), now }).lastInsertRowid)
-      writeChildren(id, write.entry)
-      return id
-    }),
-    update: writing((id: number, write: EntryWrite, now: string) => {
-      updateEntry.run({ ...toParams(write), now, id })
-      writeChildren(id, write.entry)
-    }),
+    insert: writing(
+      (write: EntryWrite, now: string) => {
+        const id = Number(insertEntry.run({ ...toParams(write), now }).lastInsertRowid)
+        writeChildren(id, write.entry)
+        return id
+      },
+      (write) => [write.entry.eveningDate]
+    ),
+    update: writing(
+      (id: number, write: EntryWrite, now: string) => {
+        updateEntry.run({ ...toParams(write), now, id })
+        writeChildren(id, write.entry)
+      },
+      // The night it was on and the night it is on now (an edit can move an entry to another date).
+      (id, write) => [...nightOf(id), write.entry.eveningDate]
+    ),
     byId: (id) => hydrate(selectById.get(id)),
     deletedById: (id) => hydrate(selectDeletedById.get(id)),
     byDate: (date) => hydrate(selectByDate.get(date)),
@@ -473,9 +521,13 @@ export function createJournalStore(db: Database): JournalStore {
     latestOnOrBefore: (date) => hydrate(selectLatest.get(date)),
     firstDate: () => selectFirstDate.get() ?? null,
     lastDate: () => selectLastDate.get() ?? null,
-    markDeleted: writing((id: number, now: string) => deleteEntry.run(now, now, id).changes === 1),
-    restore: writing((id: number, now: string) => restoreEntry.run(now, id).changes === 1),
-    purgeDeletedBefore: writing((iso: string) => purge.run(iso).changes),
+    markDeleted: writing((id: number, now: string) => deleteEntry.run(now, now, id).changes === 1, nightOf),
+    restore: writing((id: number, now: string) => restoreEntry.run(now, id).changes === 1, nightOf),
+    // Only entries deleted long ago go: no night anyone reads changes.
+    purgeDeletedBefore: writing(
+      (iso: string) => purge.run(iso).changes,
+      () => []
+    ),
     insightNights(from, to) {
       const custom = new Map<number, Map<number, number>>()
       for (const v of valuesBetween.all(from, to)) {

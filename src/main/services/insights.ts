@@ -57,12 +57,29 @@ export function createInsightsService({ repo, today, profile, foodMagnesium, dat
     return repo.hasDate(now) ? now : addDays(now, -1)
   }
 
-  // Reading ten years of nights is the slow part; they are kept until the journal changes.
-  let cache: { key: string; nights: InsightNight[] } | null = null
+  // Reading ten years of nights is the slow part: they are kept, and after a save only the nights it
+  // wrote are read again (all of them when the journal cannot tell which, e.g. another connection wrote).
+  let cache: { from: string; to: string; version: string; nights: InsightNight[] } | null = null
   function nightsBetween(from: string, to: string): InsightNight[] {
-    const key = `${from}|${to}|${repo.version()}`
-    if (cache?.key !== key) cache = { key, nights: repo.insightNights(from, to) }
+    const version = repo.version()
+    if (cache && cache.from === from && cache.to === to) {
+      if (cache.version === version) return cache.nights
+      const written = repo.nightsWrittenSince(cache.version)
+      if (written !== null) {
+        cache = { from, to, version, nights: withNightsReread(cache.nights, written, from, to) }
+        return cache.nights
+      }
+    }
+    cache = { from, to, version, nights: repo.insightNights(from, to) }
     return cache.nights
+  }
+
+  /** `nights` (in date order) with those on `dates` read again: changed, added or gone. */
+  function withNightsReread(nights: InsightNight[], dates: readonly string[], from: string, to: string): InsightNight[] {
+    const reread = new Set(dates.filter((date) => date >= from && date <= to))
+    if (reread.size === 0) return nights
+    const fresh = [...reread].flatMap((date) => repo.insightNights(date, date))
+    return [...nights.filter((night) => !reread.has(night.date)), ...fresh].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   }
 
   // Summing ten years of meal plans costs more than reading the nights: kept until something but the journal changes.

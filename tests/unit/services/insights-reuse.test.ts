@@ -77,4 +77,15 @@ describe('reusing a computed Insights answer', () => {
     expect(emptied.severity.mean.at(-1)).toBe(5)
     expect(emptied.magnesium.foodMg).toBeNull()
   })
+
+  it('shows the imported journal after "Import a Stillwell export" replaced it, without a restart', async () => {
+    app = startTestApp(undefined, { clock })
+    await ok(app.invoke('journal.create', night('2026-11-22', { severity: 4 })))
+    const exported = await ok(app.invoke('data.exportJson'))
+    await ok(app.invoke('journal.create', night('2026-11-23', { severity: 9 })))
+    expect((await insights({ range: '2w' })).severity.mean.slice(-2)).toEqual([4, 9])
+    // The export from before the 23rd was logged comes back in: that night is gone again.
+    await ok(app.invoke('data.importJson', { content: exported.content }))
+    expect((await insights({ range: '2w' })).severity.mean.slice(-2)).toEqual([4, null])
+  })
 })

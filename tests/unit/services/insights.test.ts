@@ -140,6 +140,39 @@ describe('insights service', () => {
     expect((await insights({ range: 'all' })).summary.severityMean).toBe(7)
   })
 
+  it('after a save shows every edit, move, deletion and restore (the nights written are read again, not the whole range)', async () => {
+    app = startTestApp(undefined, { clock })
+    const severities = async () => (await insights({ range: '2w' })).severity.mean.slice(-4)
+    const id = (await log('2026-11-20', 5)).id
+    await log('2026-11-23', 3)
+    expect(await severities()).toEqual([5, null, null, 3])
+
+    // Edited and moved two nights later: gone from the first night, shown on the second.
+    const moved = await app.invoke('journal.update', { id, entry: night('2026-11-22', { severity: 8 }) })
+    expect(moved.ok).toBe(true)
+    expect(await severities()).toEqual([null, null, 8, 3])
+    await app.invoke('journal.delete', { id })
+    expect(await severities()).toEqual([null, null, null, 3])
+    await app.invoke('journal.restore', { id })
+    expect(await severities()).toEqual([null, null, 8, 3])
+    await log('2026-11-21', 2)
+    expect(await severities()).toEqual([null, 2, 8, 3])
+
+    // Another connection's write cannot be told night by night: the range is read again.
+    const other = new Database(join(app.dataDir, 'stillwell.db'))
+    other.exec("UPDATE journal_entries SET severity = 1 WHERE evening_date = '2026-11-23'")
+    other.close()
+    expect(await severities()).toEqual([null, 2, 8, 1])
+    // A custom factor renamed: also read again, and shown under its new name.
+    const factor = await app.invoke('journal.factors.create', { label: 'Late dinner', kind: 'yesno' })
+    if (!factor.ok) throw new Error('no factor')
+    await app.invoke('journal.update', {
+      id,
+      entry: night('2026-11-22', { severity: 8, custom: [{ factorId: factor.value.id, value: 1 }] })
+    })
+    expect((await insights({ range: '2w' })).factors.map((f) => f.title)).toContain('Late dinner')
+  })
+
   it('leaves out deleted entries', async () => {
     app = startTestApp(undefined, { clock })
     const entry = await log('2026-11-23', 9)
