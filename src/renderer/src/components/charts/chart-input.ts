@@ -60,10 +60,14 @@ export function sameChartInput(a: ChartInput, b: ChartInput): boolean {
  */
 const palettes = new Map<string, Map<string, string>>()
 
-export function chartColour(name: string, fallback: string, element: Element): string {
-  const root = document.documentElement
+/** The page's colour scheme now: the theme setting and the system's light or dark preference. */
+export function colourScheme(): string {
   const dark = prefersDark()?.matches === true
-  const scheme = `${root.getAttribute('data-theme') ?? ''} ${dark ? 'dark' : 'light'}`
+  return `${document.documentElement.getAttribute('data-theme') ?? ''} ${dark ? 'dark' : 'light'}`
+}
+
+export function chartColour(name: string, fallback: string, element: Element): string {
+  const scheme = colourScheme()
   let palette = palettes.get(scheme)
   if (!palette) palettes.set(scheme, (palette = new Map()))
   let colour = palette.get(name)
