@@ -37,6 +37,7 @@ export const journalFigures = {
       await page.goto(`${harness.url}/#/today`)
       await page.waitForFunction(() => performance.getEntriesByName('stillwell:interactive').length > 0)
       figures.push(...(await insightsAll(ctx, page)))
+      figures.push(await insightsAfterSave(ctx, page, harness))
       figures.push(await heapAfterViews(ctx, page))
       if (problems.length > 0) throw new Error(`the page reported errors: ${problems.join('; ')}`)
     } finally {
@@ -54,11 +55,16 @@ export const journalFigures = {
  */
 const WARM_UP_SAVES = 20
 
-async function saveRoundTrip(ctx, harness) {
+/** Last night's entry as a save sends it: its id, and the entry without what the service derives or stamps. */
+async function lastNightEntry(harness) {
   const glance = await harness.invoke('journal.glance')
   if (!glance.lastNight) throw new Error('the seeded data has no recent entry to save')
   const { id, ...saved } = glance.lastNight
-  const entry = withoutKeys(saved, ['metrics', 'createdAt', 'updatedAt'])
+  return { id, entry: withoutKeys(saved, ['metrics', 'createdAt', 'updatedAt']) }
+}
+
+async function saveRoundTrip(ctx, harness) {
+  const { id, entry } = await lastNightEntry(harness)
   const all = []
   const total = Math.max(21, ctx.runs * 3)
   for (let i = 0; i < total + WARM_UP_SAVES; i++) {
@@ -88,35 +94,42 @@ async function saveRoundTrip(ctx, harness) {
 }
 
 /** Today → Insights (range "all"), timed until the view's "every chart drawn" mark. */
+/** One open of Insights (range "all") from Today: ms until the first screen is drawn, and until every chart is. */
+async function openInsightsAll(page, beforeOpen = async () => {}) {
+  await page.evaluate(() => (globalThis.location.hash = '#/today'))
+  await page
+    .getByRole('heading', { level: 1 })
+    .filter({ hasText: /Good (morning|afternoon|evening)/ })
+    .waitFor()
+  await beforeOpen()
+  const started = await page.evaluate((mark) => {
+    performance.clearMarks(mark)
+    const t0 = performance.now()
+    globalThis.location.hash = '#/insights?range=all'
+    return t0
+  }, DRAWN_MARK)
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN_MARK, { timeout: 30_000, polling: 'raf' })
+  const drawnAt = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, DRAWN_MARK)
+  // Charts below the first screen draw afterwards (when idle, or when scrolled near): until data-drawn says all have.
+  const allDrawnAt = await page
+    .waitForFunction(() => (globalThis.document.querySelector('section.insights[data-drawn="true"]') ? performance.now() : 0), null, {
+      timeout: 30_000,
+      polling: 'raf'
+    })
+    .then((handle) => handle.jsonValue())
+  return { firstScreen: drawnAt - started, allCharts: allDrawnAt - started }
+}
+
 async function insightsAll(ctx, page) {
   const times = []
   const complete = []
   for (let run = 0; run <= ctx.runs; run++) {
-    await page.evaluate(() => (globalThis.location.hash = '#/today'))
-    await page
-      .getByRole('heading', { level: 1 })
-      .filter({ hasText: /Good (morning|afternoon|evening)/ })
-      .waitFor()
-    const started = await page.evaluate((mark) => {
-      performance.clearMarks(mark)
-      const t0 = performance.now()
-      globalThis.location.hash = '#/insights?range=all'
-      return t0
-    }, DRAWN_MARK)
-    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DRAWN_MARK, { timeout: 30_000, polling: 'raf' })
-    const drawnAt = await page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, DRAWN_MARK)
-    // Charts below the first screen draw afterwards (when idle, or when scrolled near): until data-drawn says all have.
-    const allDrawnAt = await page
-      .waitForFunction(() => (globalThis.document.querySelector('section.insights[data-drawn="true"]') ? performance.now() : 0), null, {
-        timeout: 30_000,
-        polling: 'raf'
-      })
-      .then((handle) => handle.jsonValue())
-    // The first visit also fetches and compiles the Insights code: reported in the log, left out of the median.
-    if (run === 0) ctx.log(`insights "all", first visit: ${(drawnAt - started).toFixed(1)} ms`)
+    const open = await openInsightsAll(page)
+    // The first visit also fetches and compiles the Insights code and makes its charts: logged, left out of the median.
+    if (run === 0) ctx.log(`insights "all", first visit: ${open.firstScreen.toFixed(1)} ms`)
     else {
-      times.push(drawnAt - started)
-      complete.push(allDrawnAt - started)
+      times.push(open.firstScreen)
+      complete.push(open.allCharts)
     }
   }
   const points = await page.evaluate(() => globalThis.document.querySelectorAll('[data-testid="chart-heatmap"] .heatmap__cell').length)
@@ -137,6 +150,28 @@ async function insightsAll(ctx, page) {
       note: 'the same opens, until the charts below the first screen have drawn too (in idle time)'
     }
   ]
+}
+
+/**
+ * The same opens, each after a save of last night's entry (its severity changed) while on Today, as after
+ * logging a night: the main process computes Insights anew and the kept charts draw the new values.
+ */
+async function insightsAfterSave(ctx, page, harness) {
+  const { id, entry } = await lastNightEntry(harness)
+  const times = []
+  for (let run = 0; run < ctx.runs; run++) {
+    const severity = (entry.severity + 1 + run) % 11
+    const open = await openInsightsAll(page, () => harness.invoke('journal.update', { id, entry: { ...entry, severity } }))
+    times.push(open.firstScreen)
+  }
+  await harness.invoke('journal.update', { id, entry }) // leave it as seeded
+  ctx.log(`insights "all" after a save (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`)
+  return {
+    name: 'insights_all_after_save_ms',
+    value: round(median(times), 1),
+    unit: 'ms',
+    note: `median of ${times.length} opens, each right after a journal save: computed anew, charts updated`
+  }
 }
 
 /** Visits every view, lets it settle, collects garbage and reads the JS heap in use. */
