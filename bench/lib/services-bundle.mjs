@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
-import { BENCH_DIR, RESULTS_DIR } from './paths.mjs'
+import { BENCH_DIR, REPO_DIR, RESULTS_DIR } from './paths.mjs'
 
 const OUT_DIR = join(RESULTS_DIR, 'services-bundle')
 
@@ -22,4 +22,19 @@ export async function loadServices() {
     }
   })
   return import(pathToFileURL(join(OUT_DIR, 'planner-entry.mjs')).href)
+}
+
+/**
+ * The real services over a database `lib.openDatabase` opened in `dataDir`, built as the harness builds
+ * them (the project's resources and food catalogue); `extra` adds or replaces dependencies.
+ */
+export function servicesOn(lib, opened, dataDir, extra = {}) {
+  return lib.createServices({
+    db: opened.db,
+    resourcesDir: join(REPO_DIR, 'resources'),
+    foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
+    app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
+    notices: [],
+    ...extra
+  })
 }

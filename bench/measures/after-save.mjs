@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { removeOnCleanup } from '../lib/cleanup.mjs'
-import { REPO_DIR, RESULTS_DIR } from '../lib/paths.mjs'
-import { loadServices } from '../lib/services-bundle.mjs'
+import { RESULTS_DIR } from '../lib/paths.mjs'
+import { loadServices, servicesOn } from '../lib/services-bundle.mjs'
 import { median, round } from '../lib/stats.mjs'
 import { seedDataFolder } from '../seed.mjs'
 import { yearBefore } from './report.mjs'
@@ -56,13 +56,7 @@ function timeRounds(lib, seededDir, rounds, from, to) {
   removeOnCleanup(dataDir)
   cpSync(seededDir, dataDir, { recursive: true })
   const opened = lib.openDatabase({ dataDir })
-  const services = lib.createServices({
-    db: opened.db,
-    resourcesDir: join(REPO_DIR, 'resources'),
-    foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
-    app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
-    notices: []
-  })
+  const services = servicesOn(lib, opened, dataDir)
   try {
     const last = services.journal.glance().lastNight
     if (!last) throw new Error(`the seeded data in ${seededDir} has no recent entry to save`)

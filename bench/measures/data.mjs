@@ -10,8 +10,7 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { removeOnCleanup } from '../lib/cleanup.mjs'
-import { REPO_DIR } from '../lib/paths.mjs'
-import { loadServices } from '../lib/services-bundle.mjs'
+import { loadServices, servicesOn } from '../lib/services-bundle.mjs'
 import { median, round } from '../lib/stats.mjs'
 
 export const dataFigures = {
@@ -22,13 +21,7 @@ export const dataFigures = {
     removeOnCleanup(dataDir)
     cpSync(ctx.seeded.dir, dataDir, { recursive: true })
     const opened = lib.openDatabase({ dataDir })
-    const services = lib.createServices({
-      db: opened.db,
-      resourcesDir: join(REPO_DIR, 'resources'),
-      foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
-      app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
-      notices: []
-    })
+    const services = servicesOn(lib, opened, dataDir)
     const timed = async (fn) => {
       const start = performance.now()
       const value = await fn()

@@ -11,8 +11,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { removeOnCleanup } from '../lib/cleanup.mjs'
-import { REPO_DIR, RESULTS_DIR } from '../lib/paths.mjs'
-import { loadServices } from '../lib/services-bundle.mjs'
+import { RESULTS_DIR } from '../lib/paths.mjs'
+import { loadServices, servicesOn } from '../lib/services-bundle.mjs'
 import { median, round } from '../lib/stats.mjs'
 import { seedDataFolder } from '../seed.mjs'
 
@@ -27,14 +27,7 @@ function ready(lib, source, { fullCheck = false } = {}) {
   const t0 = performance.now()
   const opened = lib.openDatabase({ dataDir })
   const t1 = performance.now()
-  const services = lib.createServices({
-    db: opened.db,
-    resourcesDir: join(REPO_DIR, 'resources'),
-    foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
-    app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
-    notices: opened.notices,
-    log: () => {}
-  })
+  const services = servicesOn(lib, opened, dataDir, { notices: opened.notices, log: () => {} })
   services.reminders.status()
   const t2 = performance.now()
   services.reminders.stop()

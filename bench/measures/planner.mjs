@@ -16,12 +16,9 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { removeOnCleanup } from '../lib/cleanup.mjs'
-import { REPO_DIR } from '../lib/paths.mjs'
-import { loadServices } from '../lib/services-bundle.mjs'
+import { loadServices, servicesOn } from '../lib/services-bundle.mjs'
 import { median, round } from '../lib/stats.mjs'
 import { FOOD_QUERIES } from './food-queries.mjs'
-
-const RESOURCES = join(REPO_DIR, 'resources')
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -39,13 +36,7 @@ function tempDir(prefix) {
 
 function open(lib, dataDir) {
   const opened = lib.openDatabase({ dataDir })
-  const services = lib.createServices({
-    db: opened.db,
-    resourcesDir: RESOURCES,
-    foodCatalogueFile: join(REPO_DIR, lib.FOOD_CATALOGUE_BUILD_PATH),
-    app: { name: 'Stillwell', version: 'bench', shell: 'web', dataDir, databasePath: opened.path, schemaVersion: opened.schemaVersion },
-    notices: []
-  })
+  const services = servicesOn(lib, opened, dataDir)
   return { opened, services }
 }
 

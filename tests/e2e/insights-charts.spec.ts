@@ -2,15 +2,6 @@ import type { Page } from '@playwright/test'
 import { night } from '../support/journal'
 import { completeFirstRun, expect, expectAccessible, invoke, screenshot, test } from './fixtures'
 
-/** 'YYYY-MM-DD' in the page's own time zone, `daysAgo` days before today. */
-async function localDay(page: Page, daysAgo: number): Promise<string> {
-  return page.evaluate((n) => {
-    const d = new Date()
-    d.setDate(d.getDate() - n)
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  }, daysAgo)
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Sections' })
 
 /** Opens Insights from the navigation and waits until every chart has drawn. */
@@ -41,12 +32,13 @@ async function markSeverityCanvas(page: Page): Promise<void> {
 
 test('Insights keeps its charts between visits and redraws them when the nights, the colours or the window changed', async ({
   page,
-  harness
+  harness,
+  clock
 }) => {
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Noor', bedtime: '22:30' })
-  const lastNight = await localDay(page, 1)
-  for (let i = 1; i <= 6; i++) await invoke(page, 'journal.create', night(await localDay(page, i), { severity: (i * 3) % 10 }))
+  const lastNight = clock.daysAgo(1)
+  for (let i = 1; i <= 6; i++) await invoke(page, 'journal.create', night(clock.daysAgo(i), { severity: (i * 3) % 10 }))
   await page.goto(`${harness.url}/#/insights?range=2w`)
   await expect(page.locator('section.insights')).toHaveAttribute('data-drawn', 'true')
   await markSeverityCanvas(page)

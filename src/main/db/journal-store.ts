@@ -276,10 +276,11 @@ export interface JournalStore {
    */
   version(): string
   /**
-   * How many rows this repository's writes have changed since it was opened (SQLite's count, as
-   * total_changes() counts them): the connection's total minus this is every other store's writing.
+   * Changes whenever anything but this repository writes: another connection commits, or this connection
+   * changes rows through another store (plans, foods, settings, an import). For readers of other tables
+   * that a journal save leaves alone.
    */
-  rowsWritten(): number
+  othersVersion(): string
   /**
    * The nights ('YYYY-MM-DD') whose entries were written since `version` (an earlier `version()`), for a
    * reader to refresh just those; null when that cannot be told (another connection or another part of
@@ -463,12 +464,14 @@ export function createJournalStore(db: Database): JournalStore {
 
   /** Rows this connection changed through anything but this repository. */
   const otherRows = (): number => totalChanges.get()! - rowsWritten
-  const version = (): string => `${writes}:${dataVersion()}:${otherRows()}`
+  const othersVersion = (): string => `${dataVersion()}:${otherRows()}`
+  const version = (): string => `${writes}:${othersVersion()}`
 
   function nightsWrittenSince(earlier: string): string[] | null {
-    const [since, otherCommits, otherWrites] = earlier.split(':').map(Number)
-    if (otherCommits !== dataVersion() || otherWrites !== otherRows()) return null
-    if (since === undefined || !Number.isInteger(since) || since > writes) return null
+    const split = earlier.indexOf(':')
+    const since = Number(earlier.slice(0, split))
+    if (split < 0 || earlier.slice(split + 1) !== othersVersion()) return null
+    if (!Number.isInteger(since) || since > writes) return null
     if (since === writes) return []
     const first = written.findIndex((w) => w.write === since + 1)
     if (first < 0) return null
@@ -483,7 +486,7 @@ export function createJournalStore(db: Database): JournalStore {
   return {
     transaction: (fn) => db.transaction(fn)(),
     version,
-    rowsWritten: () => rowsWritten,
+    othersVersion,
     nightsWrittenSince,
     hasDate: (date) => selectHasDate.get(date)! > 0,
     idForDate: (date) => selectIdForDate.get(date) ?? null,

@@ -174,8 +174,8 @@ export function createServices(deps: ServiceDeps): Services {
     repo: journalRepo,
     // Every write of this connection (the app's only writer) counts: plans and settings change Insights too.
     dataVersion: () => totalChanges.get()!,
-    // Rows written by anything but the journal, and other connections' commits: plans, foods, settings, imports.
-    foodVersion: () => `${totalChanges.get()! - journalRepo.rowsWritten()}|${deps.db.pragma('data_version', { simple: true }) as number}`,
+    // Planned food changes only with writes other than the journal's (plans, foods, imports, other connections).
+    foodVersion: journalRepo.othersVersion,
     today: journal.today,
     profile: () => settings.get().profile,
     foodMagnesium: deps.foodMagnesium ?? plannedFoodMagnesium
