@@ -26,6 +26,16 @@ export function chromiumExecutable() {
 }
 
 /**
+ * A headless Chromium with the bench's flags, for a measure that opens its own pages; closed by `close()` or,
+ * if the bench stops first, by its clean-up. `label` names it in that clean-up.
+ * @param {string} label
+ */
+export async function launchBrowser(label) {
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ARGS })
+  return { browser, close: onCleanup(`close ${label} browser`, () => browser.close()) }
+}
+
+/**
  * Opens `url` in a cold browser and returns the `stillwell:interactive` mark's
  * startTime: milliseconds from navigation start until the page called itself usable.
  * With `painted`, it also passes the page's first contentful paint (the first

@@ -7,9 +7,8 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium } from 'playwright-core'
 import { build } from 'vite'
-import { chromiumExecutable } from '../lib/browser.mjs'
+import { launchBrowser } from '../lib/browser.mjs'
 import { isStopping, onCleanup, removeOnCleanup } from '../lib/cleanup.mjs'
 import { BENCH_DIR, REPO_DIR, RESULTS_DIR } from '../lib/paths.mjs'
 import { median, round } from '../lib/stats.mjs'
@@ -105,12 +104,7 @@ export const articleOpen = {
     const { url, invoke } = await ctx.harness()
     const { articles } = await invoke('articles.list')
     const longest = articles.reduce((a, b) => (b.wordCount > a.wordCount ? b : a))
-    const browser = await chromium.launch({
-      executablePath: chromiumExecutable(),
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
-    })
-    const closeBrowser = onCleanup('close article-open browser', () => browser.close())
+    const { browser, close: closeBrowser } = await launchBrowser('article-open')
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
       const times = []

@@ -3,9 +3,7 @@
 // insights_all_charts_ms: the same until every chart, below the first screen too, has drawn.
 // heap_mb_after_views: the renderer's JS heap after visiting every view, after a garbage collection.
 // All on the seeded ten years of nights. Targets are printed for reference, never asserted.
-import { chromium } from 'playwright-core'
-import { chromiumExecutable } from '../lib/browser.mjs'
-import { onCleanup } from '../lib/cleanup.mjs'
+import { launchBrowser } from '../lib/browser.mjs'
 import { median, round } from '../lib/stats.mjs'
 
 const DRAWN_MARK = 'stillwell:insights-drawn'
@@ -17,19 +15,7 @@ export const journalFigures = {
     const harness = await ctx.harness()
     const figures = await saveRoundTrip(ctx, harness)
 
-    const browser = await chromium.launch({
-      executablePath: chromiumExecutable(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run'
-      ]
-    })
-    const close = onCleanup('close journal bench browser', () => browser.close())
+    const { browser, close } = await launchBrowser('journal bench')
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
       const problems = []

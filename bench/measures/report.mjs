@@ -4,9 +4,7 @@
 // data has arrived and the page (tables and SVG charts) is on screen.
 // report_after_save_ms: the same open right after a journal save, so nothing
 // computed before the save can be reused: what the report costs uncached.
-import { chromium } from 'playwright-core'
-import { chromiumExecutable } from '../lib/browser.mjs'
-import { onCleanup } from '../lib/cleanup.mjs'
+import { launchBrowser } from '../lib/browser.mjs'
 import { median, round } from '../lib/stats.mjs'
 
 const MARK = 'stillwell:report-rendered'
@@ -20,19 +18,7 @@ export const report = {
   name: 'report',
   async run(ctx) {
     const harness = await ctx.harness()
-    const browser = await chromium.launch({
-      executablePath: chromiumExecutable(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run'
-      ]
-    })
-    const close = onCleanup('close report bench browser', () => browser.close())
+    const { browser, close } = await launchBrowser('report bench')
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
       const problems = []

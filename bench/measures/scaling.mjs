@@ -13,22 +13,12 @@
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { chromiumExecutable } from '../lib/browser.mjs'
-import { onCleanup, removeOnCleanup } from '../lib/cleanup.mjs'
+import { launchBrowser } from '../lib/browser.mjs'
+import { removeOnCleanup } from '../lib/cleanup.mjs'
 import { startHarness } from '../lib/harness.mjs'
 import { RESULTS_DIR } from '../lib/paths.mjs'
 import { median, round } from '../lib/stats.mjs'
 import { seedDataFolder } from '../seed.mjs'
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-]
 
 /** Counts bridge calls in flight, so a view without a "drawn" mark can be timed until its data has arrived. */
 function countBridgeCalls() {
@@ -146,8 +136,7 @@ export const scaling = {
     const tenYears = await ctx.harness()
     const twoWeeks = await shortFolder(ctx, 14)
     const oneMonth = await shortFolder(ctx, 31)
-    const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ARGS })
-    const close = onCleanup('close scaling bench browser', () => browser.close())
+    const { browser, close } = await launchBrowser('scaling bench')
     try {
       const long = await openPage(browser, tenYears.url)
       const weeks = await openPage(browser, twoWeeks.url)
