@@ -15,6 +15,7 @@
 import { afterSave } from './after-save.mjs'
 import { articleOpen, articleSearch } from './articles.mjs'
 import { dataFigures } from './data.mjs'
+import { firstVisit } from './first-visit.mjs'
 import { initialJs } from './initial-js.mjs'
 import { journalFigures } from './journal.mjs'
 import { loadTime } from './load-time.mjs'
@@ -34,6 +35,7 @@ export const measures = [
   articleOpen,
   planner,
   report,
+  firstVisit,
   afterSave,
   scaling,
   schedulerYear,

@@ -18,15 +18,47 @@ export const SECTIONS = [
   { name: 'settings', path: '/settings', label: 'Settings' }
 ] as const
 
+// Each section's code is a chunk of its own: loaded on the way to it, or before, in idle time (PREFETCH_ORDER).
+const view = {
+  welcome: () => import('./features/onboarding/WelcomeView.vue'),
+  journal: () => import('./features/journal/JournalView.vue'),
+  insights: () => import('./features/insights/InsightsView.vue'),
+  experiments: () => import('./features/experiments/ExperimentsView.vue'),
+  sleepImport: () => import('./features/sleep-import/SleepImportView.vue'),
+  report: () => import('./features/report/ReportView.vue'),
+  planner: () => import('./features/planner/PlannerView.vue'),
+  reader: () => import('./features/reader/ReaderView.vue'),
+  article: () => import('./features/reader/ArticleView.vue'),
+  windDown: () => import('./features/wind-down/WindDownView.vue'),
+  settings: () => import('./features/settings/SettingsView.vue')
+}
+
+/**
+ * The sections whose code is loaded ahead of their first visit once the first screen is up (main.ts), likeliest
+ * first: logging last night, then the charts and the day's plan. The first-run screen is not among them.
+ */
+export const PREFETCH_ORDER = [
+  view.journal,
+  view.insights,
+  view.planner,
+  view.windDown,
+  view.reader,
+  view.settings,
+  view.experiments,
+  view.report,
+  view.article,
+  view.sleepImport
+] as const
+
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/today' },
-  { path: '/welcome', name: 'welcome', component: () => import('./features/onboarding/WelcomeView.vue'), meta: { title: 'Welcome' } },
+  { path: '/welcome', name: 'welcome', component: view.welcome, meta: { title: 'Welcome' } },
   { path: '/today', name: 'today', component: TodayView, meta: { title: 'Today' } },
-  { path: '/journal', name: 'journal', component: () => import('./features/journal/JournalView.vue'), meta: { title: 'Journal' } },
+  { path: '/journal', name: 'journal', component: view.journal, meta: { title: 'Journal' } },
   {
     path: '/insights',
     name: 'insights',
-    component: () => import('./features/insights/InsightsView.vue'),
+    component: view.insights,
     meta: { title: 'Insights' },
     // The charts' data is asked for now, while the view's code loads, instead of once the view has mounted.
     beforeEnter: (to) => {
@@ -37,33 +69,33 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/experiments',
     name: 'experiments',
-    component: () => import('./features/experiments/ExperimentsView.vue'),
+    component: view.experiments,
     meta: { title: 'Experiments' }
   },
   {
     path: '/sleep-import',
     name: 'sleep-import',
-    component: () => import('./features/sleep-import/SleepImportView.vue'),
+    component: view.sleepImport,
     meta: { title: 'Import sleep' }
   },
   {
     path: '/report',
     name: 'report',
-    component: () => import('./features/report/ReportView.vue'),
+    component: view.report,
     meta: { title: 'Doctor report' },
     // The report's data is asked for now, so it arrives while the view's code loads; the view takes it.
     beforeEnter: (to) => startReport(reportPeriod(to.query))
   },
-  { path: '/planner', name: 'planner', component: () => import('./features/planner/PlannerView.vue'), meta: { title: 'Planner' } },
+  { path: '/planner', name: 'planner', component: view.planner, meta: { title: 'Planner' } },
   {
     // Grouped so the navigation's Reader link stays highlighted while an article is open.
     path: '/reader',
     children: [
-      { path: '', name: 'reader', component: () => import('./features/reader/ReaderView.vue'), meta: { title: 'Reader' } },
+      { path: '', name: 'reader', component: view.reader, meta: { title: 'Reader' } },
       {
         path: ':slug([a-z0-9-]+)',
         name: 'article',
-        component: () => import('./features/reader/ArticleView.vue'),
+        component: view.article,
         meta: { title: 'Reader' }
       }
     ]
@@ -71,13 +103,13 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/wind-down',
     name: 'wind-down',
-    component: () => import('./features/wind-down/WindDownView.vue'),
+    component: view.windDown,
     meta: { title: 'Wind-down' }
   },
   {
     path: '/settings/:section?',
     name: 'settings',
-    component: () => import('./features/settings/SettingsView.vue'),
+    component: view.settings,
     meta: { title: 'Settings' }
   },
   { path: '/:unknown(.*)*', redirect: '/today' }

@@ -27,12 +27,25 @@ function current(): Transport {
   return transport
 }
 
+let inFlight = 0
+
+/** How many calls are on their way to the main side and not answered yet. */
+export function callsInFlight(): number {
+  return inFlight
+}
+
 /** Calls a channel and returns its value, or throws an ApiError with the typed error. */
 export async function call<C extends Channel>(channel: C, ...input: Input<C> extends undefined ? [] : [Input<C>]): Promise<Output<C>> {
   // The first screen's settings came with the page (start-answers.ts): no round trip before it can show.
   const early = takeStartAnswer(channel)
   if (early) return early.value
-  const result = await current().invoke(channel, ...input)
+  inFlight++
+  let result
+  try {
+    result = await current().invoke(channel, ...input)
+  } finally {
+    inFlight--
+  }
   if (!result.ok) throw new ApiError(result.error)
   return result.value
 }
