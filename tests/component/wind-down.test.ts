@@ -123,7 +123,7 @@ describe('the Today tile', () => {
     mounted = await mountWithApp(App, '/today', onboardedApp())
     const tile = mounted.wrapper.find('.next-reminder')
     expect(tile.find('h2').text()).toBe('Next reminder')
-    expect(tile.find('[data-testid="next-reminder-time"]').text()).toMatch(/21:45$/)
+    expect(tile.find('[data-testid="next-reminder-time"]').text()).toMatch(/^(Tonight|Tomorrow) 21:45$/) // the day and the time, a space apart
     expect(tile.text()).toContain('Wind-down reminder at 21:45 every evening.')
     await tile
       .findAll('a')

@@ -26,7 +26,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 function sameAxis(a: ChartAxis | undefined, b: ChartAxis | undefined): boolean {
   if (a === b) return true
   if (!a || !b) return false
-  return a.title === b.title && a.min === b.min && a.max === b.max && a.unit === b.unit
+  return a.title === b.title && a.min === b.min && a.max === b.max && a.unit === b.unit && a.clock === b.clock
 }
 
 function sameSeries(a: ChartSeries, b: ChartSeries): boolean {
@@ -61,6 +61,12 @@ export function sameChartInput(a: ChartInput, b: ChartInput): boolean {
 const palettes = new Map<string, Map<string, string>>()
 
 /** The page's colour scheme now: the theme setting and the system's light or dark preference. */
+/** A tick of a clock axis (ChartAxis.clock), an hour of an evening's clock, as a clock time: 21 → "21:00", 26 → "02:00". */
+export function clockTickLabel(hours: number): string {
+  const hour = ((Math.round(hours) % 24) + 24) % 24
+  return `${String(hour).padStart(2, '0')}:00`
+}
+
 export function colourScheme(): string {
   const dark = prefersDark()?.matches === true
   return `${document.documentElement.getAttribute('data-theme') ?? ''} ${dark ? 'dark' : 'light'}`

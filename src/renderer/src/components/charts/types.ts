@@ -20,4 +20,10 @@ export interface ChartAxis {
   max?: number
   /** Appended to tick labels, e.g. " h" or "%". */
   unit?: string
+  /**
+   * Values are hours on an evening's clock, which runs past midnight (25 = 1 am): tick labels are clock times
+   * every three hours (21:00, 00:00, 03:00), on the 24-hour clock the symptom-timing texts and tables use.
+   * `unit` is not used.
+   */
+  clock?: boolean
 }
