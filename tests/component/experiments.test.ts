@@ -64,6 +64,36 @@ describe('Experiments view', () => {
     expect(wrapper.find('[role="status"]').text()).toBe('Experiment “No caffeine after noon” saved.')
   })
 
+  it('gives a difference of percentages in points, signed as the verdict words it, never as a percentage', async () => {
+    const app = onboardedApp()
+    // Sleep efficiency: five restless nights (more time awake), then five calmer ones.
+    for (let i = 10; i >= 1; i--) {
+      const awake = i > 5 ? 80 + (i % 3) * 10 : 30 + (i % 2) * 10
+      app.services.journal.create(night(addDays(today, -i), { sleep: { wasoMinutes: awake } }))
+    }
+    await app.invoke('experiments.create', {
+      change: 'No screens after nine',
+      outcome: 'efficiency',
+      startDate: addDays(today, -10),
+      baselineNights: 5,
+      trialNights: 5,
+      blockNights: null
+    })
+    mounted = await mountWithApp(ExperimentsView, '/experiments', app)
+    const card = mounted.wrapper.find('[data-testid="experiment-card"]')
+    const number = (term: string): string =>
+      card
+        .findAll('.experiment-result__numbers > div')
+        .find((d) => d.find('dt').text() === term)!
+        .find('dd')
+        .text()
+    const difference = number('Difference (trial − baseline)')
+    expect(difference).toMatch(/^\+\d+\.\d points$/)
+    expect(number('95 % interval')).toMatch(/^[+−]?\d+\.\d points to [+−]?\d+\.\d points$/)
+    expect(card.find('[data-testid="experiment-verdict"]').text()).toContain(`a difference of ${difference}`)
+    expect(number('Trial mean')).toMatch(/^\d+\.\d%$/)
+  })
+
   it('refuses an overlapping experiment with the reason next to the start date', async () => {
     const app = onboardedApp()
     app.services.experiments.create({

@@ -173,6 +173,12 @@ export function effectSizeText(effectSize: number | null, outcome: Outcome): str
   return `${shown} (trial ${side}; ${info.betterWhen} is better)`
 }
 
+/** A difference between the periods as the verdict words it: signed, and in points for a percentage (−2.7 points). */
+export function differenceText(value: number, outcome: Outcome): string {
+  const info = OUTCOME_INFO[outcome]
+  return signed(value, info.decimals, info.unit)
+}
+
 function signed(value: number, decimals: number, unit: string): string {
   const text = formatNumber(Math.abs(value), decimals)
   const sign = Number(text) === 0 ? '' : value < 0 ? '−' : '+'
