@@ -162,10 +162,15 @@ export function formatNumber(value: number, decimals: number): string {
 
 /**
  * Hedges' g with the direction spelled out, e.g. "−0.85 (trial lower; lower
- * is better)" for severity. "—" when there is none (no verdict, or no spread).
+ * is better)" for severity. Without one, why not: it is given only with a
+ * verdict, and an empty dash would look like a missing number.
  */
-export function effectSizeText(effectSize: number | null, outcome: Outcome): string {
-  if (effectSize === null) return '—'
+export function effectSizeText({ effectSize, outcome, direction }: Pick<ExperimentResult, 'effectSize' | 'outcome' | 'direction'>): string {
+  if (effectSize === null) {
+    if (direction === 'not-enough') return 'not given: too few nights to compare'
+    if (direction === 'unclear') return 'not given: the interval includes no difference'
+    return 'not given: the nights hardly vary'
+  }
   const info = OUTCOME_INFO[outcome]
   const text = formatNumber(effectSize, 2)
   const shown = Number(text) === 0 ? '0.00' : text.replace('-', '−')

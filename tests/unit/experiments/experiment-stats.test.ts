@@ -97,8 +97,9 @@ describe('the verdict', () => {
     expect(result.verdict).toContain("can't tell")
     expect(result.ci!.low).toBeLessThan(0)
     expect(result.ci!.high).toBeGreaterThan(0)
-    // No verdict, so no effect size to be read as a finding.
+    // No verdict, so no effect size to be read as a finding; the page and the report say why instead of a bare dash.
     expect(result.effectSize).toBeNull()
+    expect(effectSizeText(result)).toBe('not given: the interval includes no difference')
     expect(result.complete).toBe(true)
   })
 
@@ -123,7 +124,7 @@ describe('the verdict', () => {
       nights.slice(14).map((n) => n.severity)
     )!
     expect(result.ci).toEqual({ low: welch.low, high: welch.high })
-    expect(effectSizeText(result.effectSize, 'severity')).toMatch(/^−\d\.\d\d \(trial lower; lower is better\)$/)
+    expect(effectSizeText(result)).toMatch(/^−\d\.\d\d \(trial lower; lower is better\)$/)
     expect(result.caveats.join(' ')).toMatch(/placebo/)
     expect(result.caveats.join(' ')).toMatch(/regression to the mean/)
     expect(result.caveats.join(' ')).toMatch(/alcohol differed between periods \(0 % of baseline nights, 100 % of trial nights\)/)
@@ -136,6 +137,7 @@ describe('the verdict', () => {
     const result = experimentResult({ design, outcome: 'severity', change: 'x', nights, adherence: [], lastNight: '2026-03-16' })
     expect(result.direction).toBe('not-enough')
     expect(result.ci).toBeNull()
+    expect(effectSizeText(result)).toBe('not given: too few nights to compare')
     expect(result.verdict).toMatch(/^So far: Not enough nights/)
     expect(result.trial.nightsSoFar).toBe(2)
     expect(result.complete).toBe(false)
