@@ -80,6 +80,10 @@ describe('planner view', () => {
     expect(breakfast.text()).toContain('168 mg')
     const meter = wrapper.findAll('[role="progressbar"]').find((b) => b.attributes('aria-label') === 'Magnesium from food')!
     expect(meter.attributes('aria-valuetext')).toBe('168 of 320 mg, 52% of the target')
+    // The week grid cuts long names to its narrow columns; the pointer shows the whole name.
+    const inWeek = wrapper.get('.week__item-name')
+    expect(inWeek.text()).toMatch(/^Pumpkin seeds/)
+    expect(inWeek.attributes('title')).toBe(inWeek.text())
   })
 
   it('keeps an impossible amount in the form with a message beside it, and adds nothing', async () => {
