@@ -205,6 +205,35 @@ test('last night can be logged with the keyboard alone, saving with Enter', asyn
   await expect(page.locator('.journal__done')).toContainText('4/10 · Moderate')
 })
 
+test('in a narrow window, a section title of the night form that wraps stays to the right of its open/close marker', async ({
+  page,
+  harness
+}) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Kim', bedtime: '23:00' })
+  await page.setViewportSize({ width: 760, height: 900 })
+  await page.goto(`${harness.url}/#/journal`)
+  await expect(page.getByRole('heading', { name: 'Log a night' })).toBeVisible()
+  const summaries = page.locator('details.entry-form__more > summary')
+  await expect(summaries).toHaveCount(4)
+  const layout = await summaries.evaluateAll((elements) =>
+    elements.map((summary) => {
+      const range = document.createRange()
+      range.selectNodeContents(summary)
+      const lines = [...range.getClientRects()].filter((r) => r.width > 0)
+      return {
+        text: summary.textContent?.trim().slice(0, 30),
+        lines: new Set(lines.map((r) => Math.round(r.top))).size,
+        textLeft: Math.min(...lines.map((r) => r.left)) - summary.getBoundingClientRect().left
+      }
+    })
+  )
+  // At this width the factors' title and its values take more than one line: the case this is about.
+  expect(Math.max(...layout.map((s) => s.lines))).toBeGreaterThan(1)
+  // No line of any title starts in the marker's column (1rem and a gap at the left).
+  for (const summary of layout) expect(summary.textLeft, summary.text).toBeGreaterThan(16)
+})
+
 test('a second entry for a night offers to edit the saved one; bad times are explained next to the field', async ({ page, harness }) => {
   await page.goto(harness.url)
   await completeFirstRun(page, { name: 'Ali', bedtime: '22:30' })
