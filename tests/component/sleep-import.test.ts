@@ -6,6 +6,7 @@ import { addDays } from '../../src/shared/domain/journal'
 import { startTestApp, type TestApp } from '../support/app'
 import { fixedClock, night } from '../support/journal'
 import { readImport, uploadBytes } from '../support/sleep-import'
+import { zoneChoices } from '../../src/renderer/src/features/sleep-import/zone-choices'
 import { mountWithApp, type Mounted } from './mount'
 
 // jsdom has no canvas: a stand-in chart reports how many points it was given. Real drawing is checked in Playwright.
@@ -114,5 +115,25 @@ describe('Insights: diary and device', () => {
     expect(mounted.wrapper.text()).toContain('Your charts will appear here')
     const card = mounted.wrapper.find('[data-testid="chart-diary-device"]')
     expect(card.text()).toContain('None of them is also in your diary yet')
+  })
+})
+
+describe('Import sleep: the time zone', () => {
+  it('starts on the computer’s own zone, even one the browser’s zone list leaves out such as UTC', async () => {
+    expect(zoneChoices('UTC', ['Europe/Berlin', 'Pacific/Auckland'])).toEqual(['Europe/Berlin', 'Pacific/Auckland', 'UTC'])
+    expect(zoneChoices('Asia/Calcutta', ['Asia/Dubai', 'Asia/Kolkata'])).toEqual(['Asia/Calcutta', 'Asia/Dubai', 'Asia/Kolkata'])
+    expect(zoneChoices('Europe/Berlin', ['Europe/Berlin', 'UTC'])).toEqual(['Europe/Berlin', 'UTC'])
+
+    // A computer set to UTC: the choice starts there, not blank.
+    const app = startTestApp(undefined, { clock: fixedClock('2024-12-01T08:00:00Z', 'UTC') })
+    app.services.settings.completeOnboarding({
+      profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
+      disclaimerAccepted: true
+    })
+    mounted = await mountWithApp(App, '/sleep-import', app)
+    await flushPromises()
+    const select = mounted.wrapper.get<HTMLSelectElement>('#import-zone')
+    expect(select.findAll('option').map((o) => o.element.value)).toContain('UTC')
+    expect(select.element.value).toBe('UTC')
   })
 })
