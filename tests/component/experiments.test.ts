@@ -200,6 +200,14 @@ describe('Doctor report view', () => {
     expect(performance.getEntriesByName('stillwell:report-rendered')).toHaveLength(1)
   })
 
+  it('for a period with no nights, says so in each section and shows no table of empty weeks', async () => {
+    mounted = await mountWithApp(ReportView, '/report', onboardedApp())
+    await flushPromises()
+    const onset = mounted.wrapper.get('[data-section="onset"]')
+    expect(onset.text()).toContain('No nights logged in this range.')
+    expect(onset.find('table').exists()).toBe(false)
+  })
+
   it('prints each experiment with the same caveats as the Experiments page, and the weekly numbers under the chart', async () => {
     const app = onboardedApp()
     // 21 nights: 10 baseline at severity 6, 10 trial at 3, last night outside the experiment.
