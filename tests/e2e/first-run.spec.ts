@@ -102,3 +102,19 @@ test('the first-run screen explains a missing bedtime next to the field and save
   await page.reload()
   await expect(page).toHaveURL(/#\/welcome$/)
 })
+
+test('a link drawn as a button looks like the other buttons, not underlined like a link in text', async ({ page, harness }) => {
+  await page.goto(harness.url)
+  await completeFirstRun(page, { name: 'Ada', bedtime: '22:30' })
+  const decoration = (locator: ReturnType<typeof page.locator>) => locator.evaluate((el) => getComputedStyle(el).textDecorationLine)
+  // Today: "Start wind-down" leads to the routine; the reading tile's title is an ordinary link.
+  await expect(page.getByRole('link', { name: 'Start wind-down' })).toBeVisible()
+  expect(await decoration(page.getByRole('link', { name: 'Start wind-down' }))).toBe('none')
+  expect(await decoration(page.getByTestId('reading-tile').getByRole('link').first())).toBe('underline')
+  // A new user's Insights: "Log last night" leads to the Journal.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Insights' }).click()
+  const log = page.getByRole('link', { name: 'Log last night' })
+  await expect(log).toBeVisible()
+  expect(await decoration(log)).toBe('none')
+  expect(await decoration(page.getByRole('link', { name: 'Make a printable report for your doctor' }))).toBe('underline')
+})
