@@ -34,8 +34,8 @@ async function cardsBelow(m: Mounted): Promise<void> {
   await flushPromises()
 }
 
-function onboardedApp(): TestApp {
-  const app = startTestApp(undefined, { clock: fixedClock('2024-12-01T08:00:00Z', 'Europe/Berlin') })
+function onboardedApp(zone = 'Europe/Berlin'): TestApp {
+  const app = startTestApp(undefined, { clock: fixedClock('2024-12-01T08:00:00Z', zone) })
   app.services.settings.completeOnboarding({
     profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
     disclaimerAccepted: true
@@ -125,12 +125,7 @@ describe('Import sleep: the time zone', () => {
     expect(zoneChoices('Europe/Berlin', ['Europe/Berlin', 'UTC'])).toEqual(['Europe/Berlin', 'UTC'])
 
     // A computer set to UTC: the choice starts there, not blank.
-    const app = startTestApp(undefined, { clock: fixedClock('2024-12-01T08:00:00Z', 'UTC') })
-    app.services.settings.completeOnboarding({
-      profile: { name: 'Jo', ageBand: '31-50', sex: 'female', lifeStage: 'none', bedtime: '22:15' },
-      disclaimerAccepted: true
-    })
-    mounted = await mountWithApp(App, '/sleep-import', app)
+    mounted = await mountWithApp(App, '/sleep-import', onboardedApp('UTC'))
     await flushPromises()
     const select = mounted.wrapper.get<HTMLSelectElement>('#import-zone')
     expect(select.findAll('option').map((o) => o.element.value)).toContain('UTC')

@@ -2,7 +2,7 @@
  * Loads code before it is needed, without getting in the way: one loader at a time, each started in a
  * moment when the page is idle and waiting for no answer from the main side. Opening a section before its
  * turn loads it as before (the same module, fetched once), so nothing waits for this. A loader that fails
- * stops the rest; that section tries again when it is opened, and says so there if it still cannot load.
+ * stops the rest; that section tries again when it is opened.
  */
 export interface IdleLoadOptions {
   /** Runs `task` when the page is next idle. */

@@ -53,6 +53,12 @@ export function sameChartInput(a: ChartInput, b: ChartInput): boolean {
   )
 }
 
+/** A tick of a clock axis (ChartAxis.clock), an hour of an evening's clock, as a clock time: 21 → "21:00", 26 → "02:00". */
+export function clockTickLabel(hours: number): string {
+  const hour = ((Math.round(hours) % 24) + 24) % 24
+  return `${String(hour).padStart(2, '0')}:00`
+}
+
 /**
  * Chart colours (CSS variables on :root) for the page's current colour scheme,
  * resolved once per scheme and shared by every chart: resolving one costs a
@@ -61,12 +67,6 @@ export function sameChartInput(a: ChartInput, b: ChartInput): boolean {
 const palettes = new Map<string, Map<string, string>>()
 
 /** The page's colour scheme now: the theme setting and the system's light or dark preference. */
-/** A tick of a clock axis (ChartAxis.clock), an hour of an evening's clock, as a clock time: 21 → "21:00", 26 → "02:00". */
-export function clockTickLabel(hours: number): string {
-  const hour = ((Math.round(hours) % 24) + 24) % 24
-  return `${String(hour).padStart(2, '0')}:00`
-}
-
 export function colourScheme(): string {
   const dark = prefersDark()?.matches === true
   return `${document.documentElement.getAttribute('data-theme') ?? ''} ${dark ? 'dark' : 'light'}`
